@@ -1,0 +1,27 @@
+import type { KeyMemory } from './boundedMemory';
+
+export interface WorkflowProcessMemory {
+	deliveries: KeyMemory;
+	emittedChanges: KeyMemory;
+}
+
+const memories = new Map<string, WorkflowProcessMemory>();
+
+/**
+ * The in-process half of a workflow's EventLedger memories. Scoped by workflow and shop: every trigger in one
+ * workflow (webhook and polling) shares it, while two workflows on the same shop each get every event.
+ */
+export function processMemoryFor(workflowId: string, shopDomain: string): WorkflowProcessMemory {
+	const scope = `${workflowId}\u0000${shopDomain.toLowerCase()}`;
+	let memory = memories.get(scope);
+	if (!memory) {
+		memory = { deliveries: {}, emittedChanges: {} };
+		memories.set(scope, memory);
+	}
+	return memory;
+}
+
+/** Forgets a workflow's in-process memory (tests; a workflow deleted for good). */
+export function forgetProcessMemory(workflowId: string): void {
+	for (const scope of memories.keys()) if (scope.startsWith(`${workflowId}\u0000`)) memories.delete(scope);
+}
