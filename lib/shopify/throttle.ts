@@ -60,31 +60,35 @@ export function retryAfterMs(header: string | undefined, now: number): number | 
  * reserve points from one estimate instead of each assuming the whole bucket is theirs.
  */
 export class ThrottleState {
-	private status?: ThrottleStatus;
-	private observedAt = 0;
+	private reported?: ThrottleStatus;
+	private estimate?: ThrottleStatus;
+	private estimatedAt = 0;
 
-	/** Records what a response reported. */
+	/** Records what a response reported; it replaces our own estimate. */
 	observe(status: ThrottleStatus | undefined, now: number): void {
 		if (!status) return;
-		this.status = { ...status };
-		this.observedAt = now;
+		this.reported = { ...status };
+		this.estimate = { ...status };
+		this.estimatedAt = now;
 	}
 
+	/** The bucket as Shopify last reported it. */
 	get last(): ThrottleStatus | undefined {
-		return this.status ? { ...this.status } : undefined;
+		return this.reported ? { ...this.reported } : undefined;
 	}
 
 	/**
-	 * How long to wait before sending a query of `cost`, and takes those points out of the estimate so the
-	 * next concurrent caller sees them gone. Unknown bucket (first request) → send now.
+	 * How long to wait before sending a query of `cost`; takes those points out of the estimate so the next
+	 * concurrent caller queues behind this one. Unknown bucket (first request) → send now.
 	 */
 	reserve(cost: number, now: number): number {
-		if (!this.status || cost <= 0) return 0;
-		const wait = waitForPoints(this.status, this.observedAt, now, cost);
-		const sendAt = now + wait;
-		const available = availableAt(this.status, this.observedAt, sendAt);
-		this.status = { ...this.status, currentlyAvailable: available - Math.min(cost, this.status.maximumAvailable) };
-		this.observedAt = sendAt;
-		return wait;
+		if (!this.estimate || cost <= 0) return 0;
+		// Earlier reservations may already have booked the bucket into the future.
+		const from = Math.max(now, this.estimatedAt);
+		const sendAt = from + waitForPoints(this.estimate, this.estimatedAt, from, cost);
+		const available = availableAt(this.estimate, this.estimatedAt, sendAt);
+		this.estimate = { ...this.estimate, currentlyAvailable: available - Math.min(cost, this.estimate.maximumAvailable) };
+		this.estimatedAt = sendAt;
+		return sendAt - now;
 	}
 }
