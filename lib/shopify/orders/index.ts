@@ -1,6 +1,5 @@
 /** The POS-ready order: its type and the two ways to build it (GraphQL Order, webhook payload). */
 export type * from './posOrder';
-export type { PosMoney, PosMoneySet } from './money';
 export { toMinorUnits, posMoney } from './money';
 export { currencyExponent } from './currencyExponent';
 export { normalizeGraphqlOrder } from './normalizeGraphqlOrder';
