@@ -62,6 +62,9 @@ function operationNameOf(document: string): string | undefined {
 	return /\b(?:query|mutation)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(document)?.[1];
 }
 
+/** Internal marker tying a transport failure to its attempt; stripped before sending. */
+const ATTEMPT_HEADER = 'x-n8n-shopify-attempt';
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -84,6 +87,9 @@ export class ShopifyClient {
 	private readonly authentication: ShopifyAuth['authentication'];
 	private adminClient?: { token: string; client: AdminApiClient };
 	private versionWarned = false;
+	/** graphql-client rewraps transport failures as plain Errors; keep ours (with Node's code) per attempt. */
+	private readonly transportFailures = new Map<string, NetworkError>();
+	private attemptCounter = 0;
 
 	constructor(options: ShopifyClientOptions) {
 		this.address = normalizeShop(options.shop);
@@ -137,12 +143,15 @@ export class ShopifyClient {
 				await this.sleep(wait);
 			}
 			const token = await this.tokens.token();
+			const attempt = String(++this.attemptCounter);
 			let response: Response;
 			try {
-				response = await this.adminClientFor(token).fetch(document, { variables });
+				response = await this.adminClientFor(token).fetch(document, { variables, headers: { [ATTEMPT_HEADER]: attempt } });
 			} catch (error) {
 				serverAttempts++;
-				const code = error instanceof NetworkError ? error.code : 'NETWORK';
+				const failure = this.transportFailures.get(attempt) ?? error;
+				this.transportFailures.delete(attempt);
+				const code = failure instanceof NetworkError ? failure.code : 'NETWORK';
 				if (serverAttempts < this.limits.maxServerErrorAttempts) {
 					const delay = backoffMs(serverAttempts, this.limits, this.random());
 					this.log('warn', `Shopify: ${operationName ?? 'request'} got no response (${code}); retry ${serverAttempts} in ${delay} ms`);
@@ -251,12 +260,20 @@ export class ShopifyClient {
 				new Headers(init?.headers).forEach((value, name) => {
 					headers[name] = value;
 				});
-				const result = await this.send({
-					method: 'POST',
-					url: target,
-					headers,
-					body: typeof init?.body === 'string' ? init.body : undefined,
-				});
+				const attempt = headers[ATTEMPT_HEADER];
+				delete headers[ATTEMPT_HEADER];
+				let result;
+				try {
+					result = await this.send({
+						method: 'POST',
+						url: target,
+						headers,
+						body: typeof init?.body === 'string' ? init.body : undefined,
+					});
+				} catch (error) {
+					if (attempt && error instanceof NetworkError) this.transportFailures.set(attempt, error);
+					throw error;
+				}
 				return new Response(result.status === 204 ? null : result.body, { status: result.status, headers: result.headers });
 			},
 		});

@@ -81,7 +81,7 @@ describe('credential test', () => {
 		const port = await closedPort();
 		const result = await check({ authentication: 'accessToken', accessToken: TOKEN }, `http://127.0.0.1:${port}`);
 		expect(result).toMatchObject({ ok: false, code: 'NETWORK' });
-		expect(result.ok === false && result.message).toMatch(/Could not reach http:\/\/127\.0\.0\.1:\d+.*DNS, firewall, proxy/);
+		expect(result.ok === false && result.message).toMatch(/Could not reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\).*DNS, firewall, proxy/);
 	});
 
 	it('runs as n8n calls it (testedBy function) and never echoes the secret', async () => {

@@ -63,7 +63,7 @@ describe('Shopify transport inside n8n-core', () => {
 	});
 
 	it('exchanges client credentials through n8n\'s http helper, retries a 500, and logs no secret', async () => {
-		server.script({ kind: 'status', status: 500 }, { kind: 'ok' });
+		server.script({ kind: 'status', status: 500 }, { kind: 'drop' }, { kind: 'ok' });
 		const run = await runNode({
 			nodeType: ShopNameProbe,
 			credentials: { shopifyAdminApi: { shop: server.url, authentication: 'clientCredentials', clientId: 'cid', clientSecret: SECRET } },
@@ -71,8 +71,9 @@ describe('Shopify transport inside n8n-core', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json()).toEqual([{ name: 'Scripted Shop', apiVersion: '2026-10' }]);
 		expect(server.tokenRequests).toBe(1);
-		expect(server.requests).toHaveLength(2);
+		expect(server.requests).toHaveLength(3);
 		const logged = JSON.stringify(run.logs);
+		expect(logged).toMatch(/got no response \(ECONNRESET\)/);
 		expect(logged).toContain('retry 1');
 		expect(logged).not.toContain(SECRET);
 		expect(logged).not.toContain('shpat_issued_1');
