@@ -1,4 +1,4 @@
-import { isRemembered, mergeMemory, pruneMemory, remember, type KeyMemory, type MemoryBound } from './boundedMemory';
+import { isRemembered, mergeMemory, pruneMemory, type KeyMemory, type MemoryBound } from './boundedMemory';
 
 /**
  * What one workflow has already accepted (delivery event ids) and emitted (order changes), kept in two
@@ -14,6 +14,9 @@ import { isRemembered, mergeMemory, pruneMemory, remember, type KeyMemory, type 
  * interleaving, so of two concurrent duplicates exactly one wins.
  */
 export class EventLedger {
+	/** Whether the persisted memory was modified (the caller re-assigns it so n8n saves the static data). */
+	persistedChanged = false;
+
 	constructor(
 		private readonly persisted: KeyMemory,
 		private readonly inProcess: KeyMemory,
@@ -27,8 +30,10 @@ export class EventLedger {
 	/** True when `key` was new (and is now recorded); false for a key already claimed. */
 	claim(key: string, nowMs: number): boolean {
 		if (this.has(key, nowMs)) return false;
-		remember(this.inProcess, key, nowMs);
-		remember(this.persisted, key, nowMs);
+		// Set, not `remember`: an expired entry for the key may still be present until the next prune.
+		this.inProcess[key] = nowMs;
+		this.persisted[key] = nowMs;
+		this.persistedChanged = true;
 		return true;
 	}
 
@@ -37,11 +42,11 @@ export class EventLedger {
 		mergeMemory(this.inProcess, this.persisted);
 		pruneMemory(this.inProcess, nowMs, this.bound);
 		// Only write to static data when something differs: an unchanged object is not saved again by n8n.
-		const missing = Object.keys(this.inProcess).some((key) => this.persisted[key] !== this.inProcess[key]);
-		if (missing) mergeMemory(this.persisted, this.inProcess);
-		const persistedCount = Object.keys(this.persisted).length;
-		if (persistedCount > this.bound.maxEntries || Object.values(this.persisted).some((at) => nowMs - at >= this.bound.retentionMs)) {
-			pruneMemory(this.persisted, nowMs, this.bound);
-		}
+		const before = Object.keys(this.persisted).length;
+		const differs = before !== Object.keys(this.inProcess).length || Object.keys(this.inProcess).some((key) => this.persisted[key] !== this.inProcess[key]);
+		if (!differs) return;
+		for (const key of Object.keys(this.persisted)) if (!(key in this.inProcess)) delete this.persisted[key];
+		mergeMemory(this.persisted, this.inProcess);
+		this.persistedChanged = true;
 	}
 }

@@ -8,11 +8,17 @@ export interface WorkflowProcessMemory {
 const memories = new Map<string, WorkflowProcessMemory>();
 
 /**
+ * Test runs from the editor receive the same Shopify events as the published workflow (through their own
+ * subscription), so they keep a separate memory: a test must never swallow a live event.
+ */
+export type MemoryChannel = 'live' | 'test';
+
+/**
  * The in-process half of a workflow's EventLedger memories. Scoped by workflow and shop: every trigger in one
  * workflow (webhook and polling) shares it, while two workflows on the same shop each get every event.
  */
-export function processMemoryFor(workflowId: string, shopDomain: string): WorkflowProcessMemory {
-	const scope = `${workflowId}\u0000${shopDomain.toLowerCase()}`;
+export function processMemoryFor(workflowId: string, shopDomain: string, channel: MemoryChannel = 'live'): WorkflowProcessMemory {
+	const scope = `${workflowId}\u0000${shopDomain.toLowerCase()}\u0000${channel}`;
 	let memory = memories.get(scope);
 	if (!memory) {
 		memory = { deliveries: {}, emittedChanges: {} };

@@ -1,0 +1,52 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { shopifyAdminApiConnectionTest } from '../shared/shopifyCredentialTest';
+import { receiveDelivery } from './receiveDelivery';
+import { subscriptionLifecycle } from './subscriptionLifecycle';
+import { webhookTriggerProperties } from './webhookProperties';
+
+/**
+ * Order events pushed by Shopify. Polling is a separate node type (Shopify Order Polling Trigger) because n8n
+ * drives the two through different machinery: a node with `webhooks` makes the editor's test wait for a
+ * delivery (which never comes on an instance Shopify cannot reach, the very case polling is for), and
+ * `polling: true` adds a Poll Times schedule that n8n runs whether or not it is wanted. Both nodes can sit in
+ * one workflow; they share the workflow's memory of emitted order changes, so a change seen by both is
+ * emitted once.
+ */
+export class ShopifyOrderTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Shopify Order Trigger',
+		name: 'shopifyOrderTrigger',
+		icon: { light: 'file:shopifyOrderTrigger.svg', dark: 'file:shopifyOrderTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["topics"].join(", ")}}',
+		description: 'Starts the workflow once per Shopify order event, verified and deduplicated',
+		defaults: { name: 'Shopify Order Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'shopifyAdminApi', required: true, testedBy: 'shopifyAdminApiConnectionTest' }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'shopify-orders',
+			},
+		],
+		properties: webhookTriggerProperties,
+	};
+
+	methods = { credentialTest: { shopifyAdminApiConnectionTest } };
+
+	webhookMethods = { default: subscriptionLifecycle };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

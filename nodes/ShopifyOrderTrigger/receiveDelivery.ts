@@ -1,0 +1,72 @@
+import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import { normalizeShop } from '../../lib/shopify/shopUrl';
+import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
+import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
+import { verifyDelivery } from '../../lib/shopify/webhooks/verifyDelivery';
+import { shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
+import { orderLedgers } from './triggerMemory';
+
+function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	ctx.getResponseObject().status(status).send(message).end();
+	return { noWebhookResponse: true };
+}
+
+/**
+ * One delivery from Shopify: verify, dedupe, emit. Everything here is synchronous after the body is read,
+ * so n8n answers at once (Shopify waits 5 seconds) and the workflow runs after the answer.
+ */
+export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject();
+	if (!request.rawBody) await request.readRawBody();
+	const rawBody = request.rawBody ?? Buffer.alloc(0);
+
+	const credential = await shopifyCredentialFor(this);
+	const shop = normalizeShop(credential.shop);
+	const verdict = verifyDelivery({
+		rawBody,
+		headers: this.getHeaderData() as Record<string, string | string[] | undefined>,
+		secret: webhookSecretOf(credential) ?? '',
+		expectedShopDomain: shop.domain,
+	});
+	if (!verdict.accepted) {
+		// The reason goes to n8n's log (never the secret or the signature); the sender only learns "401".
+		this.logger.warn(`Shopify Order Trigger rejected a delivery: ${verdict.reason}`, {
+			topic: verdict.headers.topic,
+			shopDomain: verdict.headers.shopDomain,
+			webhookId: verdict.headers.webhookId,
+		});
+		return reply(this, 401, 'Unauthorized');
+	}
+
+	const now = new Date();
+	const channel = this.getMode() === 'manual' ? 'test' : 'live';
+	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
+	const dedupeKey = deliveryDedupeKey(verdict.headers);
+	if (dedupeKey && !ledgers.deliveries.claim(dedupeKey, now.getTime())) {
+		ledgers.persist();
+		return { webhookResponse: 'Duplicate delivery: already received.' };
+	}
+
+	const output = this.getNodeParameter('output', 'posOrder') as OrderEventOutput;
+	const options = this.getNodeParameter('options', {}) as { skipPosOrders?: boolean };
+	let event;
+	try {
+		event = orderEventFromDelivery(rawBody, deliveryMeta(verdict.headers, shop.domain, now), output);
+	} catch (error) {
+		ledgers.persist();
+		if (error instanceof UnreadableDeliveryError) return reply(this, 400, error.message);
+		throw new NodeOperationError(this.getNode(), error as Error, { message: 'The Shopify delivery could not be read as an order.' });
+	}
+
+	const skipPos = options.skipPosOrders ?? true;
+	if (skipPos && event.sourceName === 'pos') {
+		ledgers.persist();
+		return { webhookResponse: 'Skipped: order from Shopify POS.' };
+	}
+	if (event.changeKey && !ledgers.changes.claim(event.changeKey, now.getTime())) {
+		ledgers.persist();
+		return { webhookResponse: 'Already emitted: this order change was seen before.' };
+	}
+	ledgers.persist();
+	return { workflowData: [[{ json: event.json as IDataObject }]] };
+}

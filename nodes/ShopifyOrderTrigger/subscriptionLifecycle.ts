@@ -1,0 +1,78 @@
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
+import { normalizeShop } from '../../lib/shopify/shopUrl';
+import { applySubscriptionPlan, deleteSubscription, listSubscriptions } from '../../lib/shopify/webhooks/subscriptions';
+import { isPlanSatisfied, planSubscriptions, type DesiredSubscriptions } from '../../lib/shopify/webhooks/subscriptionPlan';
+import type { OrderWebhookTopic } from '../../lib/shopify/webhooks/topics';
+import { webhookAddressProblem } from '../../lib/shopify/webhooks/webhookAddress';
+import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
+
+/** Payload fields the trigger itself reads: the id that keeps precision, the change time, the loop-guard source. */
+const REQUIRED_FIELDS = ['admin_graphql_api_id', 'updated_at', 'source_name'];
+
+interface NodeWebhookData {
+	subscriptionIds?: string[];
+}
+
+function desiredSubscriptions(ctx: IHookFunctions): DesiredSubscriptions {
+	const uri = ctx.getNodeWebhookUrl('default');
+	if (!uri) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger.');
+	const topics = ctx.getNodeParameter('topics', []) as OrderWebhookTopic[];
+	if (topics.length === 0) throw new NodeOperationError(ctx.getNode(), 'Choose at least one event under "Events".');
+	const options = ctx.getNodeParameter('options', {}) as { filter?: string; includeFields?: string };
+	const fields = (options.includeFields ?? '')
+		.split(',')
+		.map((field) => field.trim())
+		.filter(Boolean);
+	return {
+		uri,
+		topics,
+		filter: options.filter?.trim() || undefined,
+		includeFields: fields.length > 0 ? [...new Set([...fields, ...REQUIRED_FIELDS])] : [],
+	};
+}
+
+/**
+ * n8n's webhook lifecycle: `checkExists` on every activation (a restart never creates duplicates, and a
+ * subscription Shopify dropped after failed deliveries is noticed), `create` when anything is missing or
+ * different, `delete` when the workflow is unpublished or a test run ends.
+ */
+export const subscriptionLifecycle = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		const desired = desiredSubscriptions(this);
+		const client = await shopifyClientFor(this);
+		const plan = planSubscriptions(desired, await listSubscriptions(client, desired.uri));
+		if (!isPlanSatisfied(plan)) return false;
+		const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
+		webhookData.subscriptionIds = plan.keep.map((subscription) => subscription.id);
+		return true;
+	},
+
+	async create(this: IHookFunctions): Promise<boolean> {
+		const desired = desiredSubscriptions(this);
+		const credential = await shopifyCredentialFor(this);
+		const problem = webhookAddressProblem(desired.uri, normalizeShop(credential.shop).isLocal);
+		if (problem) throw new NodeOperationError(this.getNode(), problem);
+		const client = await shopifyClientFor(this);
+		const plan = planSubscriptions(desired, await listSubscriptions(client, desired.uri));
+		try {
+			const active = await applySubscriptionPlan(client, plan, desired);
+			const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
+			webhookData.subscriptionIds = active.map((subscription) => subscription.id);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+		return true;
+	},
+
+	async delete(this: IHookFunctions): Promise<boolean> {
+		const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
+		const client = await shopifyClientFor(this);
+		const uri = this.getNodeWebhookUrl('default');
+		// Remove everything at this trigger's URL, not only the ids remembered: ids may be lost with static data.
+		const ids = new Set(webhookData.subscriptionIds ?? []);
+		if (uri) for (const subscription of await listSubscriptions(client, uri)) ids.add(subscription.id);
+		for (const id of ids) await deleteSubscription(client, id);
+		delete webhookData.subscriptionIds;
+		return true;
+	},
+};
