@@ -1,0 +1,27 @@
+/**
+ * The `posApi` credential as lib/ sees it: where the POS lives, how it authenticates, and the fixed headers
+ * some vendors require on every call (Square-Version, a User-Agent for Lightspeed X).
+ */
+export type PosAuthType = 'none' | 'bearer' | 'header' | 'basic';
+
+export interface PosCredentials {
+	baseUrl: string;
+	authType: PosAuthType;
+	/** bearer */
+	token?: string;
+	/** header: the header's name (e.g. `X-Api-Key`) and its value. */
+	headerName?: string;
+	apiKey?: string;
+	/** basic */
+	username?: string;
+	password?: string;
+	/** `Name: value`, one a line. */
+	extraHeaders?: string;
+}
+
+export class PosCredentialError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'PosCredentialError';
+	}
+}
