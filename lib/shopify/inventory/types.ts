@@ -55,6 +55,10 @@ export interface ItemFailure {
 	message: string;
 	/** The offending value, for the output. */
 	value?: unknown;
+	/** `shopify` when Shopify refused or failed (a remote error), `input` when our own checks did. */
+	source?: 'input' | 'shopify';
+	/** The underlying error (a ShopifyApiError), for whoever reports it. */
+	cause?: unknown;
 }
 
 export type InventoryChangeStatus = 'applied' | 'skipped' | 'duplicate' | 'failed';
