@@ -70,18 +70,27 @@ export function orderEventFromDelivery(rawBody: Buffer, meta: OrderEventMeta, ou
 		return { json: output === 'raw' ? { ...payload, event } : { id, legacyId: legacyId ?? null, deleted: true, event }, sourceName: null };
 	}
 
-	if (meta.topic === 'refunds/create') {
+	// These topics carry a refund or an order edit, not the order: the item names the order by a GID and holds
+	// the payload as sent (fetch the order itself with Shopify Get Orders when the whole order is needed).
+	if (meta.topic === 'refunds/create' || meta.topic === 'orders/edited') {
 		const orderLegacyId = numericIdInRaw(rawText, 'order_id');
 		const json =
 			output === 'raw'
 				? { ...payload, event }
-				: {
-						orderId: orderLegacyId ? `gid://shopify/Order/${orderLegacyId}` : null,
-						orderLegacyId: orderLegacyId ?? null,
-						refundId: typeof payload.admin_graphql_api_id === 'string' ? payload.admin_graphql_api_id : null,
-						refund: payload,
-						event,
-					};
+				: meta.topic === 'refunds/create'
+					? {
+							orderId: orderLegacyId ? `gid://shopify/Order/${orderLegacyId}` : null,
+							orderLegacyId: orderLegacyId ?? null,
+							refundId: typeof payload.admin_graphql_api_id === 'string' ? payload.admin_graphql_api_id : null,
+							refund: payload,
+							event,
+						}
+					: {
+							orderId: orderLegacyId ? `gid://shopify/Order/${orderLegacyId}` : null,
+							orderLegacyId: orderLegacyId ?? null,
+							orderEdit: payload.order_edit ?? payload,
+							event,
+						};
 		return { json, sourceName: null };
 	}
 

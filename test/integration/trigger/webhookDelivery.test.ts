@@ -1,0 +1,186 @@
+import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
+import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
+import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
+import { deliveryHeaders, examplePayloads, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';
+
+const ALL_TOPICS = [
+	'orders/create',
+	'orders/updated',
+	'orders/paid',
+	'orders/cancelled',
+	'orders/fulfilled',
+	'orders/partially_fulfilled',
+	'orders/edited',
+	'orders/delete',
+	'refunds/create',
+];
+
+async function withHarness<T>(run: (harness: TriggerWorkflowHarness) => Promise<T>, parameters: Record<string, unknown> = {}): Promise<T> {
+	const harness = new TriggerWorkflowHarness(
+		[{ name: 'Shopify Order Trigger', type: new ShopifyOrderTrigger(), parameters: { topics: ALL_TOPICS, ...parameters } }],
+		{ shopifyAdminApi: shopifyCredential },
+	);
+	await harness.listen();
+	try {
+		return await run(harness);
+	} finally {
+		await harness.close();
+	}
+}
+
+const payloads = examplePayloads();
+
+describe('Shopify Order Trigger: deliveries through n8n-core', () => {
+	it.each(payloads.map((p) => [`${p.version} ${p.topic}`, p] as [string, ExamplePayload]))(
+		'%s signed correctly starts one execution with the normalised event',
+		async (_name, example) => {
+			await withHarness(async (harness) => {
+				const url = harness.webhookUrl('Shopify Order Trigger');
+				const headers = deliveryHeaders(example.rawBody, example.topic);
+				const response = await post(url, example.rawBody, headers);
+				await harness.settled();
+				expect(response.status).toBe(200);
+				expect(harness.executions).toHaveLength(1);
+				const [item] = harness.executions[0].items;
+				expect(item.event).toMatchObject({
+					topic: example.topic,
+					source: 'webhook',
+					eventId: headers['x-shopify-event-id'],
+					apiVersion: '2026-07',
+					triggeredAt: '2026-11-20T10:00:00.000Z',
+				});
+				if (example.topic === 'orders/delete') {
+					// The numeric id above 2^53 is read from the raw bytes, not from the parsed (rounded) number.
+					const digits = /"id":(\d+)/.exec(example.rawBody.toString('utf8'))![1];
+					expect(item).toMatchObject({ id: `gid://shopify/Order/${digits}`, deleted: true });
+				} else if (example.topic === 'refunds/create' || example.topic === 'orders/edited') {
+					const digits = /"order_id":(\d+)/.exec(example.rawBody.toString('utf8'))![1];
+					expect(item.orderId).toBe(`gid://shopify/Order/${digits}`);
+					expect(item[example.topic === 'refunds/create' ? 'refund' : 'orderEdit']).toBeTruthy();
+				} else {
+					expect(item.id).toBe(example.payload.admin_graphql_api_id);
+					expect(item.legacyId).toBe(String(example.payload.admin_graphql_api_id).split('/').pop());
+					expect(Array.isArray(item.lineItems)).toBe(true);
+					expect(item.name).toBe(example.payload.name);
+				}
+			});
+		},
+	);
+
+	it.each(payloads.map((p) => [`${p.version} ${p.topic}`, p] as [string, ExamplePayload]))('%s forged gets 401 and no execution', async (_name, example) => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			const good = deliveryHeaders(example.rawBody, example.topic);
+			const signature = good['x-shopify-hmac-sha256'];
+			const text = example.rawBody.toString('utf8');
+			const forgeries: Array<[string, Buffer, Record<string, string>]> = [
+				['wrong secret', example.rawBody, deliveryHeaders(example.rawBody, example.topic, {}, 'not-the-secret')],
+				['body changed after signing', Buffer.from(text.replace(/\d/, (d) => String((Number(d) + 1) % 10))), good],
+				['re-serialised body', Buffer.from(JSON.stringify(JSON.parse(text), null, 2)), good],
+				['missing signature', example.rawBody, deliveryHeaders(example.rawBody, example.topic, { 'x-shopify-hmac-sha256': undefined })],
+				['empty signature', example.rawBody, { ...good, 'x-shopify-hmac-sha256': '' }],
+				['hex signature', example.rawBody, { ...good, 'x-shopify-hmac-sha256': Buffer.from(signature, 'base64').toString('hex') }],
+				['truncated signature', example.rawBody, { ...good, 'x-shopify-hmac-sha256': signature.slice(0, 30) }],
+				['other shop', example.rawBody, { ...good, 'x-shopify-shop-domain': 'evil.myshopify.com' }],
+			];
+			for (const [, body, headers] of forgeries) {
+				const response = await post(url, body, headers);
+				expect(response.status).toBe(401);
+			}
+			await harness.settled();
+			expect(harness.executions).toHaveLength(0);
+			// Then the genuine delivery still goes through: nothing was remembered from the forgeries.
+			expect((await post(url, example.rawBody, good)).status).toBe(200);
+			await harness.settled();
+			expect(harness.executions).toHaveLength(1);
+		});
+	});
+});
+
+describe('Shopify Order Trigger: duplicates', () => {
+	const order = payloads.find((p) => p.topic === 'orders/create' && p.version === '2026-07')!;
+
+	it('runs once for redeliveries of one event (same Event-Id, new Webhook-Id), sequential and simultaneous', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			const first = deliveryHeaders(order.rawBody, 'orders/create');
+			const eventId = first['x-shopify-event-id'];
+			const again = () => deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': eventId });
+			expect((await post(url, order.rawBody, first)).status).toBe(200);
+			const simultaneous = await Promise.all(Array.from({ length: 8 }, () => post(url, order.rawBody, again())));
+			expect(simultaneous.map((r) => r.status)).toEqual(Array(8).fill(200));
+			await harness.settled();
+			expect(harness.executions).toHaveLength(1);
+		});
+	});
+
+	it('lets exactly one of simultaneous first deliveries through', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			const eventId = 'event-simultaneous';
+			await Promise.all(
+				Array.from({ length: 10 }, () => post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': eventId }))),
+			);
+			await harness.settled();
+			expect(harness.executions).toHaveLength(1);
+		});
+	});
+
+	it('remembers deliveries in the static data n8n saves, bounded', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
+			await harness.settled();
+			const stored = JSON.stringify(harness.storedStaticData);
+			expect(stored).toContain('event:event-saved');
+			expect(stored).toContain(String(order.payload.admin_graphql_api_id));
+		});
+	});
+
+	it('skips orders rung up on Shopify POS unless told otherwise', async () => {
+		const posBody = Buffer.from(JSON.stringify({ ...order.payload, source_name: 'pos' }));
+		await withHarness(async (harness) => {
+			const response = await post(harness.webhookUrl('Shopify Order Trigger'), posBody, deliveryHeaders(posBody, 'orders/create'));
+			await harness.settled();
+			expect(response.status).toBe(200);
+			expect(harness.executions).toHaveLength(0);
+		});
+		await withHarness(
+			async (harness) => {
+				await post(harness.webhookUrl('Shopify Order Trigger'), posBody, deliveryHeaders(posBody, 'orders/create'));
+				await harness.settled();
+				expect(harness.executions).toHaveLength(1);
+				expect(harness.executions[0].items[0].sourceName).toBe('pos');
+			},
+			{ options: { skipPosOrders: false } },
+		);
+	});
+
+	it('emits Shopify\'s payload as sent with the raw output option', async () => {
+		await withHarness(
+			async (harness) => {
+				await post(harness.webhookUrl('Shopify Order Trigger'), order.rawBody, deliveryHeaders(order.rawBody, 'orders/create'));
+				await harness.settled();
+				const [item] = harness.executions[0].items;
+				expect(item.admin_graphql_api_id).toBe(order.payload.admin_graphql_api_id);
+				expect(item.line_items).toEqual(order.payload.line_items);
+				expect(item.event).toMatchObject({ topic: 'orders/create' });
+			},
+			{ output: 'raw' },
+		);
+	});
+
+	it('never writes the webhook secret or a signature into logs or output', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			const headers = deliveryHeaders(order.rawBody, 'orders/create');
+			await post(url, order.rawBody, { ...headers, 'x-shopify-hmac-sha256': computeWebhookHmac(order.rawBody, 'x') });
+			await post(url, order.rawBody, headers);
+			await harness.settled();
+			const everything = JSON.stringify([harness.executions, harness.logger.warnings, harness.storedStaticData]);
+			expect(harness.logger.warnings.join('\n')).toContain('bad-signature');
+			expect(everything).not.toContain(WEBHOOK_SECRET);
+			expect(everything).not.toContain(headers['x-shopify-hmac-sha256']);
+		});
+	});
+});
