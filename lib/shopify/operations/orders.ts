@@ -72,3 +72,8 @@ export const ORDER_FULFILLMENT_ORDERS_PAGE = `query OrderFulfillmentOrdersPage($
 		}
 	}
 }`;
+
+/** The app's granted scopes: without `read_all_orders` Shopify only shows the last 60 days of orders. */
+export const APP_ACCESS_SCOPES = `query AppAccessScopes {
+	currentAppInstallation { accessScopes { handle } }
+}`;

@@ -1,0 +1,19 @@
+/** A bulk operation Shopify could not start or finish, with what the shop owner can do about it. */
+export class BulkOperationError extends Error {
+	constructor(
+		message: string,
+		/** OPERATION_IN_PROGRESS, LIMIT_REACHED, INVALID, FAILED, PARTIAL_DATA, CANCELED, EXPIRED, TIMEOUT… */
+		readonly code: string,
+		readonly advice: string,
+		readonly operationId?: string,
+	) {
+		super(message);
+		this.name = 'BulkOperationError';
+	}
+
+	describe(): string {
+		return [this.message, this.advice, this.operationId ? `Bulk operation: ${this.operationId}` : undefined]
+			.filter(Boolean)
+			.join('\n');
+	}
+}

@@ -1,0 +1,73 @@
+import {
+	ORDER_DISCOUNT_APPLICATIONS_PAGE,
+	ORDER_FULFILLMENT_ORDERS_PAGE,
+	ORDER_LINE_ITEMS_PAGE,
+	ORDER_SHIPPING_LINES_PAGE,
+} from '../operations/orders';
+import { queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
+import type { GqlConnection, GqlOrder } from './orderSelection';
+
+type ConnectionField = 'lineItems' | 'discountApplications' | 'shippingLines' | 'fulfillmentOrders';
+
+const PAGE_DOCUMENTS: Record<ConnectionField, string> = {
+	lineItems: ORDER_LINE_ITEMS_PAGE,
+	discountApplications: ORDER_DISCOUNT_APPLICATIONS_PAGE,
+	shippingLines: ORDER_SHIPPING_LINES_PAGE,
+	fulfillmentOrders: ORDER_FULFILLMENT_ORDERS_PAGE,
+};
+
+/** Requested cost per node of each connection, learned from Shopify's reports, to size the next page. */
+export class PageCostMemory {
+	private readonly perNode = new Map<ConnectionField, number>();
+
+	pageSize(field: ConnectionField, budget: number): number {
+		const perNode = this.perNode.get(field);
+		if (perNode === undefined) return 10;
+		// Connection overhead is 2 points plus the order itself; keep 5 % headroom.
+		return Math.max(1, Math.min(250, Math.floor((budget * 0.95 - 3) / perNode)));
+	}
+
+	estimate(field: ConnectionField, first: number): number | undefined {
+		const perNode = this.perNode.get(field);
+		return perNode === undefined ? undefined : Math.ceil(3 + perNode * first);
+	}
+
+	observe(field: ConnectionField, first: number, requestedCost: number | undefined): void {
+		if (!requestedCost || first <= 0) return;
+		this.perNode.set(field, Math.max(0.5, (requestedCost - 3) / first));
+	}
+}
+
+/**
+ * Reads every connection of an order to its end ("orders are never truncated"): line items beyond the
+ * first page, and likewise discounts, shipping lines and fulfilment orders. Removes `pageInfo`, so the
+ * order has the same shape as in bulk mode. Null when the order was deleted meanwhile.
+ */
+export async function completeConnections(
+	client: GraphqlClient,
+	order: GqlOrder,
+	memory: PageCostMemory,
+	stats?: FetchStats,
+): Promise<GqlOrder | null> {
+	for (const field of Object.keys(PAGE_DOCUMENTS) as ConnectionField[]) {
+		const connection = order[field] as GqlConnection<unknown>;
+		let pageInfo = connection.pageInfo;
+		while (pageInfo?.hasNextPage) {
+			const first = memory.pageSize(field, queryBudget(client));
+			const response = await client.request<{ node: Record<ConnectionField, GqlConnection<unknown>> | null }>(
+				PAGE_DOCUMENTS[field],
+				{ id: order.id, first, after: pageInfo.endCursor },
+				{ estimatedCost: memory.estimate(field, first) },
+			);
+			recordCost(stats, response);
+			memory.observe(field, first, response.extensions?.cost?.requestedQueryCost ?? undefined);
+			const page = response.data.node?.[field];
+			// The order was deleted while being read: it is left out rather than returned incomplete.
+			if (!page) return null;
+			connection.nodes.push(...page.nodes);
+			pageInfo = page.pageInfo;
+		}
+		delete connection.pageInfo;
+	}
+	return order;
+}

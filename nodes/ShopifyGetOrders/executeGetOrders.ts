@@ -1,0 +1,86 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+import { ShopifyApiError } from '../../lib/shopify/errors';
+import { BulkOperationError } from '../../lib/shopify/orders/bulkOperationError';
+import { normalizeGraphqlOrder } from '../../lib/shopify/orders/normalizeGraphqlOrder';
+import { OrdersReader, OrdersVisibilityError } from '../../lib/shopify/orders/ordersReader';
+import { orderSearchQuery } from '../../lib/shopify/orders/searchQuery';
+import { shopifyClientFor } from '../shared/shopifyClient';
+import { forgetCursor, loadCursor, saveCursor } from './cursorStore';
+import { n8nDownloadStream } from './downloadStream';
+import { readGetOrdersParameters } from './readGetOrdersParameters';
+
+/** One run of the orders reader per input item; one output item per order, paired with that input item. */
+export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	const staticData = this.getWorkflowStaticData('node');
+	const client = await shopifyClientFor(this);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const parameters = readGetOrdersParameters(this, itemIndex);
+			const cursorKey = orderSearchQuery(parameters.filters);
+			if (parameters.onlyChanges && parameters.resetCursor) forgetCursor(staticData, cursorKey);
+			const reader = new OrdersReader(
+				client,
+				{
+					filters: parameters.filters,
+					sortKey: parameters.sortKey,
+					reverse: parameters.reverse,
+					limit: parameters.limit,
+					mode: parameters.mode,
+					bulkThreshold: parameters.bulkThreshold,
+					olderThanVisible: parameters.olderThanVisible,
+					changesSince: parameters.onlyChanges
+						? { cursor: loadCursor(staticData, cursorKey), overlapMs: parameters.cursorOverlapMs }
+						: undefined,
+				},
+				{ download: n8nDownloadStream(this) },
+			);
+			const orders: INodeExecutionData[] = [];
+			for await (const order of reader.orders()) {
+				const json = parameters.output === 'raw' ? order : normalizeGraphqlOrder(order);
+				orders.push({ json: json as unknown as JsonObject, pairedItem: { item: itemIndex } });
+			}
+			output.push(...orders);
+			const { summary } = reader;
+			if (parameters.onlyChanges) saveCursor(staticData, cursorKey, summary.nextCursor);
+			for (const warning of summary.warnings) {
+				this.logger.warn(warning);
+				this.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
+			}
+			this.logger.info(
+				`Shopify Get Orders: ${summary.returned} orders (${summary.mode} mode, ${summary.stats.requests} requests, ` +
+					`${summary.stats.actualCost} cost points) for "${summary.search}"`,
+			);
+		} catch (error) {
+			const nodeError = toNodeError(this, error, itemIndex);
+			if (this.continueOnFail()) {
+				output.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			throw nodeError;
+		}
+	}
+	return [output];
+}
+
+function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	if (error instanceof ShopifyApiError || error instanceof BulkOperationError) {
+		return new NodeApiError(
+			ctx.getNode(),
+			{ message: error.message, code: error.code } as JsonObject,
+			{ message: error.message, description: error.describe(), itemIndex, httpCode: error instanceof ShopifyApiError && error.status ? String(error.status) : undefined },
+		);
+	}
+	if (error instanceof OrdersVisibilityError) {
+		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
