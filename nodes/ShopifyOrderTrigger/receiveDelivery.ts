@@ -4,6 +4,7 @@ import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
 import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { verifyDelivery } from '../../lib/shopify/webhooks/verifyDelivery';
 import { shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
+import type { NodeWebhookData } from './subscriptionLifecycle';
 import { orderLedgers } from './triggerMemory';
 
 function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -22,11 +23,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const credential = await shopifyCredentialFor(this);
 	const shop = normalizeShop(credential.shop);
+	const subscribedShop = (this.getWorkflowStaticData('node') as NodeWebhookData).shopDomain;
 	const verdict = verifyDelivery({
 		rawBody,
 		headers: this.getHeaderData() as Record<string, string | string[] | undefined>,
 		secret: webhookSecretOf(credential) ?? '',
-		expectedShopDomain: shop.domain,
+		expectedShopDomains: subscribedShop ? [shop.domain, subscribedShop] : [shop.domain],
 	});
 	if (!verdict.accepted) {
 		// The reason goes to n8n's log (never the secret or the signature); the sender only learns "401".

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
-import { applySubscriptionPlan, deleteSubscription, listSubscriptions } from '../../lib/shopify/webhooks/subscriptions';
+import { applySubscriptionPlan, deleteSubscription, listSubscriptions, readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
 import { isPlanSatisfied, planSubscriptions, type DesiredSubscriptions } from '../../lib/shopify/webhooks/subscriptionPlan';
 import type { OrderWebhookTopic } from '../../lib/shopify/webhooks/topics';
 import { webhookAddressProblem } from '../../lib/shopify/webhooks/webhookAddress';
@@ -9,8 +9,10 @@ import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient'
 /** Payload fields the trigger itself reads: the id that keeps precision, the change time, the loop-guard source. */
 const REQUIRED_FIELDS = ['admin_graphql_api_id', 'updated_at', 'source_name'];
 
-interface NodeWebhookData {
+export interface NodeWebhookData {
 	subscriptionIds?: string[];
+	/** The store's myshopify.com name, read from Shopify when subscribing; deliveries must come from it. */
+	shopDomain?: string;
 }
 
 function desiredSubscriptions(ctx: IHookFunctions): DesiredSubscriptions {
@@ -44,6 +46,7 @@ export const subscriptionLifecycle = {
 		if (!isPlanSatisfied(plan)) return false;
 		const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
 		webhookData.subscriptionIds = plan.keep.map((subscription) => subscription.id);
+		webhookData.shopDomain = await readShopDomain(client);
 		return true;
 	},
 
@@ -58,6 +61,7 @@ export const subscriptionLifecycle = {
 			const active = await applySubscriptionPlan(client, plan, desired);
 			const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
 			webhookData.subscriptionIds = active.map((subscription) => subscription.id);
+			webhookData.shopDomain = await readShopDomain(client);
 		} catch (error) {
 			throw new NodeOperationError(this.getNode(), error as Error);
 		}
@@ -73,6 +77,7 @@ export const subscriptionLifecycle = {
 		if (uri) for (const subscription of await listSubscriptions(client, uri)) ids.add(subscription.id);
 		for (const id of ids) await deleteSubscription(client, id);
 		delete webhookData.subscriptionIds;
+		delete webhookData.shopDomain;
 		return true;
 	},
 };

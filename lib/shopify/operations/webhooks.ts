@@ -29,3 +29,11 @@ export const WEBHOOK_SUBSCRIPTION_DELETE = `mutation WebhookSubscriptionDelete($
 		userErrors { field message }
 	}
 }`;
+
+/**
+ * The store's own myshopify.com name, which Shopify sends in `X-Shopify-Shop-Domain`. Read when subscribing
+ * because the credential may name the store another way (a loopback proxy or simulator address).
+ */
+export const WEBHOOK_SHOP_DOMAIN = `query WebhookShopDomain {
+	shop { myshopifyDomain }
+}`;

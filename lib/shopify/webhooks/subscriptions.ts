@@ -3,6 +3,7 @@ import {
 	WEBHOOK_SUBSCRIPTIONS_BY_URI,
 	WEBHOOK_SUBSCRIPTION_CREATE,
 	WEBHOOK_SUBSCRIPTION_DELETE,
+	WEBHOOK_SHOP_DOMAIN,
 } from '../operations/webhooks';
 import { registrationApiError, registrationUserError, type UserErrorEntry } from './registrationError';
 import type { DesiredSubscriptions, ExistingSubscription, SubscriptionPlan } from './subscriptionPlan';
@@ -112,4 +113,14 @@ export async function applySubscriptionPlan(
 	const active = [...plan.keep];
 	for (const topic of plan.create) active.push(await createSubscription(client, topic, desired));
 	return active;
+}
+
+/** The store's myshopify.com name as Shopify reports it (what deliveries carry in X-Shopify-Shop-Domain). */
+export async function readShopDomain(client: GraphqlClient): Promise<string> {
+	try {
+		const response = await client.request<{ shop: { myshopifyDomain: string } }>(WEBHOOK_SHOP_DOMAIN);
+		return response.data.shop.myshopifyDomain;
+	} catch (error) {
+		throw registrationApiError(error);
+	}
 }

@@ -12,8 +12,8 @@ export interface DeliveryToVerify {
 	headers: IncomingHeaders;
 	/** The webhook secret, or the app's client secret when none is set. */
 	secret: string;
-	/** `acme.myshopify.com`, or `127.0.0.1:PORT` for a local simulator: what the credential points at. */
-	expectedShopDomain: string;
+	/** The store's myshopify.com name(s) the delivery may come from (X-Shopify-Shop-Domain). */
+	expectedShopDomains: readonly string[];
 }
 
 /**
@@ -28,7 +28,8 @@ export function verifyDelivery(delivery: DeliveryToVerify): DeliveryVerdict {
 	if (!isValidWebhookHmac(delivery.rawBody, headers.hmac, delivery.secret)) {
 		return { accepted: false, reason: 'bad-signature', headers };
 	}
-	if ((headers.shopDomain ?? '').toLowerCase() !== delivery.expectedShopDomain.toLowerCase()) {
+	const sender = (headers.shopDomain ?? '').toLowerCase();
+	if (!sender || !delivery.expectedShopDomains.some((domain) => domain.toLowerCase() === sender)) {
 		return { accepted: false, reason: 'wrong-shop', headers };
 	}
 	return { accepted: true, headers };

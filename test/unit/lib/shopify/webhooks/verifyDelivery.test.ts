@@ -20,7 +20,7 @@ function headers(overrides: Record<string, string | undefined> = {}): Record<str
 
 describe('verifyDelivery', () => {
 	it('accepts a signed delivery from the expected shop, case-insensitively', () => {
-		const verdict = verifyDelivery({ rawBody: body, headers: headers(), secret: SECRET, expectedShopDomain: 'ACME.myshopify.com' });
+		const verdict = verifyDelivery({ rawBody: body, headers: headers(), secret: SECRET, expectedShopDomains: ['127.0.0.1:9999', 'ACME.myshopify.com'] });
 		expect(verdict).toMatchObject({ accepted: true, headers: { topic: 'orders/create', eventId: 'e-1', apiVersion: '2026-07' } });
 	});
 
@@ -31,12 +31,12 @@ describe('verifyDelivery', () => {
 		['wrong-shop', { 'x-shopify-shop-domain': 'other.myshopify.com' }],
 		['wrong-shop', { 'x-shopify-shop-domain': undefined }],
 	])('rejects with %s', (reason, override) => {
-		const verdict = verifyDelivery({ rawBody: body, headers: headers(override), secret: SECRET, expectedShopDomain: 'acme.myshopify.com' });
+		const verdict = verifyDelivery({ rawBody: body, headers: headers(override), secret: SECRET, expectedShopDomains: ['acme.myshopify.com'] });
 		expect(verdict).toMatchObject({ accepted: false, reason });
 	});
 
 	it('rejects everything when no secret is configured', () => {
-		const verdict = verifyDelivery({ rawBody: body, headers: headers(), secret: '', expectedShopDomain: 'acme.myshopify.com' });
+		const verdict = verifyDelivery({ rawBody: body, headers: headers(), secret: '', expectedShopDomains: ['acme.myshopify.com'] });
 		expect(verdict).toMatchObject({ accepted: false, reason: 'missing-secret' });
 	});
 });
