@@ -1,0 +1,62 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const pollingTriggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Each poll asks Shopify for orders updated since the last poll (about 3 API points when nothing changed). Add a Shopify Order Trigger to the same workflow to get changes instantly; each order change is still emitted once.',
+		name: 'costNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'posOrder',
+		options: [
+			{ name: 'POS-Ready Order', value: 'posOrder', description: 'The same order shape as Shopify Get Orders' },
+			{ name: 'Shopify Order', value: 'raw', description: 'The GraphQL Order as Shopify returned it' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'financial_status:paid',
+				description: 'Shopify search syntax; only changed orders that match are emitted',
+			},
+			{
+				displayName: 'Overlap (Minutes)',
+				name: 'overlapMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1440 },
+				default: 10,
+				description:
+					'How far back before the last poll each poll looks again. Shopify\'s search can show a change a little late; repeats are dropped.',
+			},
+			{
+				displayName: 'Max Changes per Poll',
+				name: 'maxChangesPerPoll',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				default: 500,
+				description: 'Larger backlogs continue at the next poll, oldest first',
+			},
+			{
+				displayName: 'Skip Orders From Shopify POS',
+				name: 'skipPosOrders',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to ignore orders rung up on Shopify POS, so a POS sync does not send them back to the POS',
+			},
+		],
+	},
+];
