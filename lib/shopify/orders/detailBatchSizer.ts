@@ -103,11 +103,13 @@ export class DetailBatchSizer {
 	/**
 	 * Requested cost per order at page size L. Exact once two page sizes were observed (a + b·L);
 	 * with one observation at L0, an upper bound: the same cost for L ≤ L0, scaled by L/L0 above.
+	 * 0 while nothing is known.
 	 */
 	perOrderCost(lineItemsFirst: number): number {
 		const known = this.perOrderAt.get(lineItemsFirst);
 		if (known !== undefined) return known;
 		const points = [...this.perOrderAt.entries()].sort((x, y) => x[0] - y[0]);
+		if (points.length === 0) return 0;
 		if (points.length >= 2) {
 			const [l1, c1] = points[0];
 			const [l2, c2] = points[points.length - 1];
