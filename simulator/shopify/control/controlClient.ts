@@ -1,0 +1,129 @@
+import type { OrderInput, OrderUpdate } from '../store/orderInput';
+import type { CancelReason } from '../store/records';
+import type { SeedOptions, SeedSummary } from '../store/seed';
+import type {
+	ControlInventoryLevel,
+	ControlOrder,
+	FaultSpec,
+	InventoryQuery,
+	RequestLogEntry,
+	SetInventoryRequest,
+	SimulatorConfig,
+	ThrottleStatus,
+} from './controlTypes';
+
+export class SimulatorControlError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** A typed client for the simulator's control API; works against an in-process or a separate simulator. */
+export class ShopifySimulatorControl {
+	constructor(private readonly baseUrl: string) {}
+
+	private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const response = await fetch(`${this.baseUrl}/_sim${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+		if (!response.ok)
+			throw new SimulatorControlError(response.status, (parsed as { error?: string } | undefined)?.error ?? text);
+		return parsed as T;
+	}
+
+	reset(seed?: SeedOptions | false): Promise<SeedSummary | { ok: true }> {
+		return this.call('POST', '/reset', seed === undefined ? {} : { seed });
+	}
+
+	seed(options: SeedOptions = {}): Promise<SeedSummary> {
+		return this.call('POST', '/seed', options);
+	}
+
+	createOrder(input: OrderInput): Promise<ControlOrder> {
+		return this.call('POST', '/orders', input);
+	}
+
+	getOrder(id: string): Promise<ControlOrder> {
+		return this.call('GET', `/orders/${encodeURIComponent(id)}`);
+	}
+
+	updateOrder(id: string, changes: OrderUpdate): Promise<ControlOrder> {
+		return this.call('PATCH', `/orders/${encodeURIComponent(id)}`, changes);
+	}
+
+	payOrder(id: string): Promise<ControlOrder> {
+		return this.call('POST', `/orders/${encodeURIComponent(id)}/pay`, {});
+	}
+
+	cancelOrder(id: string, options: { reason?: CancelReason; restock?: boolean } = {}): Promise<ControlOrder> {
+		return this.call('POST', `/orders/${encodeURIComponent(id)}/cancel`, options);
+	}
+
+	fulfillOrder(id: string): Promise<ControlOrder> {
+		return this.call('POST', `/orders/${encodeURIComponent(id)}/fulfill`, {});
+	}
+
+	inventory(query: InventoryQuery = {}): Promise<ControlInventoryLevel[]> {
+		const params = new URLSearchParams(query as Record<string, string>).toString();
+		return this.call('GET', `/inventory${params ? `?${params}` : ''}`);
+	}
+
+	/** The quantity of one name at one location for a SKU (first item with that SKU). */
+	async quantity(sku: string, locationId: string, name = 'available'): Promise<number> {
+		const [level] = await this.inventory({ sku, locationId });
+		if (!level) throw new SimulatorControlError(404, `no inventory level for SKU ${sku} at ${locationId}`);
+		return level.quantities[name];
+	}
+
+	setInventory(change: SetInventoryRequest): Promise<ControlInventoryLevel[]> {
+		return this.call('PUT', '/inventory', change);
+	}
+
+	requests(since = 0): Promise<RequestLogEntry[]> {
+		return this.call('GET', `/requests?since=${since}`);
+	}
+
+	clearRequests(): Promise<{ ok: true }> {
+		return this.call('DELETE', '/requests');
+	}
+
+	injectFaults(faults: FaultSpec | FaultSpec[]): Promise<FaultSpec[]> {
+		return this.call('POST', '/faults', faults);
+	}
+
+	pendingFaults(): Promise<FaultSpec[]> {
+		return this.call('GET', '/faults');
+	}
+
+	clearFaults(): Promise<{ ok: true }> {
+		return this.call('DELETE', '/faults');
+	}
+
+	expireTokens(): Promise<{ expired: number }> {
+		return this.call('POST', '/tokens/expire', {});
+	}
+
+	config(): Promise<SimulatorConfig> {
+		return this.call('GET', '/config');
+	}
+
+	configure(change: Partial<SimulatorConfig>): Promise<SimulatorConfig> {
+		return this.call('PUT', '/config', change);
+	}
+
+	throttleStatus(): Promise<ThrottleStatus> {
+		return this.call('GET', '/throttle');
+	}
+
+	/** Sets the bucket's available points (e.g. 0 to make the next query THROTTLED). */
+	setAvailablePoints(currentlyAvailable: number): Promise<ThrottleStatus> {
+		return this.call('PUT', '/throttle', { currentlyAvailable });
+	}
+}

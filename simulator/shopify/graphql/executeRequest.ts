@@ -1,0 +1,102 @@
+import {
+	execute,
+	GraphQLError,
+	parse,
+	validate,
+	type DocumentNode,
+	type ExecutionResult,
+	type GraphQLFieldResolver,
+	type GraphQLSchema,
+	type GraphQLTypeResolver,
+	type OperationDefinitionNode,
+} from 'graphql';
+import type { RequestContext, ResolverMap } from './context';
+
+export interface GraphQLRequestBody {
+	query?: unknown;
+	variables?: unknown;
+	operationName?: unknown;
+}
+
+/** A document that parsed and validated against the version's schema, ready to cost and run. */
+export interface PreparedRequest {
+	document: DocumentNode;
+	operation: OperationDefinitionNode;
+	variables: Record<string, unknown>;
+	operationName: string | null;
+}
+
+/**
+ * A field with no resolver and no stored value is reported by name, never answered with made-up data, so
+ * a test that depends on something the simulator lacks fails loudly instead of passing on fiction.
+ */
+export function notImplemented(typeName: string, fieldName: string): GraphQLError {
+	return new GraphQLError(`Field '${typeName}.${fieldName}' is not implemented by the Shopify simulator.`, {
+		extensions: { code: 'NOT_IMPLEMENTED', field: `${typeName}.${fieldName}` },
+	});
+}
+
+export function prepareRequest(
+	schema: GraphQLSchema,
+	body: GraphQLRequestBody,
+): { prepared: PreparedRequest } | { errors: GraphQLError[] } {
+	if (typeof body.query !== 'string' || body.query.trim() === '')
+		return { errors: [new GraphQLError('No query string was present')] };
+	let document: DocumentNode;
+	try {
+		document = parse(body.query);
+	} catch (error) {
+		return { errors: [error as GraphQLError] };
+	}
+	const validationErrors = validate(schema, document);
+	if (validationErrors.length > 0) return { errors: [...validationErrors] };
+	const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+	const operations = document.definitions.filter(
+		(definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+	);
+	const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+	if (!operation) return { errors: [new GraphQLError(`Unknown operation named "${operationName}".`)] };
+	if (!operationName && operations.length > 1)
+		return { errors: [new GraphQLError('An operation name is required when the document has several operations.')] };
+	const variables =
+		body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {};
+	return { prepared: { document, operation, variables, operationName: operation.name?.value ?? null } };
+}
+
+export function resolverFor(resolvers: ResolverMap): GraphQLFieldResolver<unknown, RequestContext> {
+	return (source, args, context, info) => {
+		const resolver = resolvers[info.parentType.name]?.[info.fieldName];
+		if (resolver) return resolver(source, args, context, info);
+		if (source !== null && typeof source === 'object') {
+			if (info.fieldName === 'legacyResourceId' && 'legacyResourceId' in source)
+				return String((source as { legacyResourceId: number }).legacyResourceId);
+			if (Object.prototype.hasOwnProperty.call(source, info.fieldName))
+				return (source as Record<string, unknown>)[info.fieldName];
+		}
+		throw notImplemented(info.parentType.name, info.fieldName);
+	};
+}
+
+const typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value, _context, info) => {
+	const typeName = (value as { __typename?: unknown } | null)?.__typename;
+	if (typeof typeName === 'string') return typeName;
+	throw new GraphQLError(`The simulator cannot tell which ${info.parentType.name} type this value is.`);
+};
+
+export async function runPrepared(
+	schema: GraphQLSchema,
+	prepared: PreparedRequest,
+	context: RequestContext,
+	fieldResolver: GraphQLFieldResolver<unknown, RequestContext>,
+): Promise<ExecutionResult> {
+	return execute({
+		schema,
+		document: prepared.document,
+		operationName: prepared.operationName ?? undefined,
+		variableValues: prepared.variables,
+		contextValue: context,
+		rootValue: {},
+		fieldResolver,
+		typeResolver,
+	});
+}

@@ -1,0 +1,131 @@
+import type { ConnectionArgs } from '../connection';
+import { paginate, sortedArraySource } from '../connection';
+import type { RequestContext, ResolverMap } from '../context';
+import { ORDER_SEARCH_FIELDS, orderFreeText } from '../orderSearch';
+import { compareNumber, compareText, compileSearch, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
+import type { InventoryItemRecord, LocationRecord, OrderRecord, VariantRecord } from '../../store/records';
+import { numericId, parseGid, SORTABLE_ORDER_KEYS, type OrderSortKey } from '../../store/shopStore';
+import { count } from './views';
+import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLError } from 'graphql';
+
+const byId = (item: { legacyResourceId: number }): string => String(item.legacyResourceId).padStart(20, '0');
+
+const idMatcher = <T extends { legacyResourceId: number }>(): FieldMatcher<T> => (record, comparator, value) =>
+	compareNumber(record.legacyResourceId, comparator, Number(value.startsWith('gid://') ? numericId(value) : value));
+
+const VARIANT_FIELDS: Record<string, FieldMatcher<VariantRecord>> = {
+	sku: (variant, comparator, value) => compareText(variant.sku, comparator, value),
+	barcode: (variant, comparator, value) => compareText(variant.barcode, comparator, value),
+	product_id: (variant, _comparator, value) => numericId(variant.productId) === (value.startsWith('gid://') ? numericId(value) : value),
+	title: (variant, comparator, value) => compareText(variant.title, comparator, value),
+	id: idMatcher<VariantRecord>(),
+};
+
+const INVENTORY_ITEM_FIELDS: Record<string, FieldMatcher<InventoryItemRecord>> = {
+	sku: (item, comparator, value) => compareText(item.sku, comparator, value),
+	id: idMatcher<InventoryItemRecord>(),
+};
+
+const LOCATION_FIELDS: Record<string, FieldMatcher<LocationRecord>> = {
+	name: (location, comparator, value) => compareText(location.name, comparator, value),
+	id: idMatcher<LocationRecord>(),
+	active: (location, _comparator, value) => String(location.isActive) === value.toLowerCase(),
+};
+
+/** Parses `query:` for one connection and records ignored fields the way Shopify reports them. */
+function searchPredicate<T>(
+	query: string | null | undefined,
+	fields: Record<string, FieldMatcher<T>>,
+	freeText: (record: T, value: string) => boolean,
+	context: RequestContext,
+	info: GraphQLResolveInfo,
+): (record: T) => boolean {
+	if (!query) return () => true;
+	const warnings: SearchWarning[] = [];
+	const predicate = compileSearch(parseSearch(query), fields, freeText, warnings);
+	if (warnings.length > 0) {
+		const path: Array<string | number> = [];
+		for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) path.unshift(p.key);
+		context.searchWarnings.push({ path, query, warnings });
+	}
+	return predicate;
+}
+
+export function findNode(context: RequestContext, id: string): unknown {
+	const parsed = parseGid(id);
+	if (!parsed) return null;
+	const store = context.store;
+	switch (parsed.type) {
+		case 'Order':
+			return store.orders.get(id) ?? null;
+		case 'Location':
+			return store.locations.get(id) ?? null;
+		case 'Product':
+			return store.products.get(id) ?? null;
+		case 'ProductVariant':
+			return store.variants.get(id) ?? null;
+		case 'InventoryItem':
+			return store.inventoryItems.get(id) ?? null;
+		case 'Shop':
+			return store.shop.id === id ? store.shop : null;
+		case 'InventoryLevel': {
+			const itemId = /inventory_item_id=(\d+)/.exec(id)?.[1];
+			const item = itemId ? store.inventoryItems.get(`gid://shopify/InventoryItem/${itemId}`) : undefined;
+			return item?.levels.get(`gid://shopify/Location/${parsed.id}`) ?? null;
+		}
+		default: {
+			const lookup = context.services.findNode as ((id: string) => unknown) | undefined;
+			return lookup ? lookup(id) : null;
+		}
+	}
+}
+
+export const queryResolvers: ResolverMap = {
+	QueryRoot: {
+		shop: (_root, _args, context) => context.store.shop,
+		order: (_root, args, context) => context.store.orders.get(args.id) ?? null,
+		node: (_root, args, context) => findNode(context, args.id),
+		nodes: (_root, args, context) => {
+			const ids = args.ids as string[];
+			if (ids.length > 250) throw new GraphQLError('The nodes field accepts at most 250 ids.', { extensions: { code: 'BAD_REQUEST' } });
+			return ids.map((id) => findNode(context, id));
+		},
+		orders: (_root, args, context, info) => {
+			const sortKey = (args.sortKey ?? 'ID') as string;
+			if (!SORTABLE_ORDER_KEYS.includes(sortKey as OrderSortKey))
+				throw new GraphQLError(`The simulator does not implement orders sortKey ${sortKey}.`, {
+					extensions: { code: 'NOT_IMPLEMENTED' },
+				});
+			const predicate = searchPredicate<OrderRecord>(args.query, ORDER_SEARCH_FIELDS, orderFreeText, context, info);
+			return paginate(context.store.orderIndexes[sortKey as OrderSortKey], args as ConnectionArgs, predicate);
+		},
+		ordersCount: (_root, args, context, info) => {
+			const predicate = searchPredicate<OrderRecord>(args.query, ORDER_SEARCH_FIELDS, orderFreeText, context, info);
+			let total = 0;
+			for (const order of context.store.orders.values()) if (predicate(order)) total++;
+			// Shopify caps counts at 10,000 unless `limit: null` is passed explicitly
+			const limit = 'limit' in args ? args.limit : 10000;
+			return count(total, limit);
+		},
+		location: (_root, args, context) =>
+			args.id ? (context.store.locations.get(args.id) ?? null) : (context.store.locations.values().next().value ?? null),
+		locations: (_root, args, context, info) => {
+			const predicate = searchPredicate<LocationRecord>(args.query, LOCATION_FIELDS, (l, v) => compareText(l.name, '=', `${v}*`), context, info);
+			const all = [...context.store.locations.values()].filter((l) => args.includeInactive || l.isActive);
+			return paginate(sortedArraySource(all, byId), args, predicate);
+		},
+		product: (_root, args, context) => context.store.products.get(args.id) ?? null,
+		productVariant: (_root, args, context) => context.store.variants.get(args.id) ?? null,
+		productVariants: (_root, args, context, info) => {
+			const predicate = searchPredicate<VariantRecord>(args.query, VARIANT_FIELDS, (v, value) => compareText(v.sku, '=', value), context, info);
+			return paginate(sortedArraySource([...context.store.variants.values()], byId), args, predicate);
+		},
+		inventoryItem: (_root, args, context) => context.store.inventoryItems.get(args.id) ?? null,
+		inventoryItems: (_root, args, context, info) => {
+			const predicate = searchPredicate<InventoryItemRecord>(args.query, INVENTORY_ITEM_FIELDS, (i, value) => compareText(i.sku, '=', value), context, info);
+			return paginate(sortedArraySource([...context.store.inventoryItems.values()], byId), args, predicate);
+		},
+		inventoryLevel: (_root, args, context) => findNode(context, args.id),
+	},
+};

@@ -1,0 +1,241 @@
+/**
+ * Shopify's search syntax (the `query:` argument): `field:value` terms, comparators `>`, `>=`, `<`, `<=`,
+ * quoting with '…' or "…", `-field:value` and `NOT` for negation, implicit AND between terms, explicit
+ * `AND` / `OR` and parentheses. OR binds looser than AND, as in Shopify's grammar.
+ */
+export type Comparator = '=' | '>' | '>=' | '<' | '<=';
+
+export type SearchNode =
+	| { kind: 'all' }
+	| { kind: 'and'; items: SearchNode[] }
+	| { kind: 'or'; items: SearchNode[] }
+	| { kind: 'not'; item: SearchNode }
+	| { kind: 'term'; field: string | null; comparator: Comparator; value: string };
+
+interface Token {
+	kind: 'word' | 'open' | 'close';
+	text: string;
+	/** the whole word was one quoted string (so AND/OR/NOT in quotes are values) */
+	quoted: boolean;
+	colon: number;
+	negated: boolean;
+}
+
+function tokenize(query: string): Token[] {
+	const tokens: Token[] = [];
+	let index = 0;
+	while (index < query.length) {
+		const char = query[index];
+		if (/\s/.test(char)) {
+			index++;
+			continue;
+		}
+		if (char === '(' || char === ')') {
+			tokens.push({ kind: char === '(' ? 'open' : 'close', text: char, quoted: false, colon: -1, negated: false });
+			index++;
+			continue;
+		}
+		let negated = false;
+		if (char === '-' && index + 1 < query.length && !/[\s)]/.test(query[index + 1])) {
+			negated = true;
+			index++;
+		}
+		let text = '';
+		let colon = -1;
+		let quoted = false;
+		let sawQuote = false;
+		while (index < query.length && !/[\s()]/.test(query[index])) {
+			const c = query[index];
+			if (c === "'" || c === '"') {
+				const end = query.indexOf(c, index + 1);
+				const closing = end === -1 ? query.length : end;
+				quoted = !sawQuote && text === '';
+				sawQuote = true;
+				text += query.slice(index + 1, closing);
+				index = closing + 1;
+				continue;
+			}
+			if (c === '\\' && index + 1 < query.length) {
+				text += query[index + 1];
+				index += 2;
+				continue;
+			}
+			if (c === ':' && colon === -1) colon = text.length;
+			text += c;
+			index++;
+		}
+		if (quoted && index < query.length && !/[\s()]/.test(query[index])) quoted = false;
+		tokens.push({ kind: 'word', text, quoted: quoted && colon === -1, colon, negated });
+	}
+	return tokens;
+}
+
+function term(token: Token): SearchNode {
+	if (token.colon === -1) return { kind: 'term', field: null, comparator: '=', value: token.text };
+	const field = token.text.slice(0, token.colon).toLowerCase();
+	let value = token.text.slice(token.colon + 1);
+	let comparator: Comparator = '=';
+	for (const candidate of ['>=', '<=', '>', '<'] as const) {
+		if (value.startsWith(candidate)) {
+			comparator = candidate;
+			value = value.slice(candidate.length);
+			break;
+		}
+	}
+	return { kind: 'term', field, comparator, value };
+}
+
+export function parseSearch(query: string | null | undefined): SearchNode {
+	const tokens = tokenize(query ?? '');
+	let position = 0;
+	const isKeyword = (word: string): boolean => {
+		const token = tokens[position];
+		return token?.kind === 'word' && !token.quoted && !token.negated && token.colon === -1 && token.text === word;
+	};
+
+	function parseOr(): SearchNode {
+		const items = [parseAnd()];
+		while (isKeyword('OR')) {
+			position++;
+			items.push(parseAnd());
+		}
+		return items.length === 1 ? items[0] : { kind: 'or', items };
+	}
+	function parseAnd(): SearchNode {
+		const items: SearchNode[] = [];
+		while (position < tokens.length && tokens[position].kind !== 'close' && !isKeyword('OR')) {
+			if (isKeyword('AND')) {
+				position++;
+				continue;
+			}
+			items.push(parseUnary());
+		}
+		if (items.length === 0) return { kind: 'all' };
+		return items.length === 1 ? items[0] : { kind: 'and', items };
+	}
+	function parseUnary(): SearchNode {
+		if (isKeyword('NOT')) {
+			position++;
+			return { kind: 'not', item: parseUnary() };
+		}
+		const token = tokens[position++];
+		if (token.kind === 'open') {
+			const inner = parseOr();
+			if (tokens[position]?.kind === 'close') position++;
+			return inner;
+		}
+		const node = term(token);
+		return token.negated ? { kind: 'not', item: node } : node;
+	}
+
+	const root = parseOr();
+	return root;
+}
+
+export interface SearchWarning {
+	field: string;
+	message: string;
+}
+
+export type FieldMatcher<T> = (record: T, comparator: Comparator, value: string) => boolean;
+
+/**
+ * Turns a parsed query into a predicate. A field the resource does not support is ignored and reported as
+ * a warning, which is what Shopify does (it returns the unfiltered results plus `extensions.search`).
+ */
+export function compileSearch<T>(
+	node: SearchNode,
+	fields: Record<string, FieldMatcher<T>>,
+	freeText: (record: T, value: string) => boolean,
+	warnings: SearchWarning[],
+): (record: T) => boolean {
+	switch (node.kind) {
+		case 'all':
+			return () => true;
+		case 'and': {
+			const parts = node.items.map((item) => compileSearch(item, fields, freeText, warnings));
+			return (record) => parts.every((part) => part(record));
+		}
+		case 'or': {
+			const parts = node.items.map((item) => compileSearch(item, fields, freeText, warnings));
+			return (record) => parts.some((part) => part(record));
+		}
+		case 'not': {
+			const inner = compileSearch(node.item, fields, freeText, warnings);
+			return (record) => !inner(record);
+		}
+		case 'term': {
+			if (node.field === null) {
+				const value = node.value;
+				return (record) => freeText(record, value);
+			}
+			const matcher = fields[node.field];
+			if (!matcher) {
+				warnings.push({ field: node.field, message: 'Invalid search field for this query.' });
+				return () => true;
+			}
+			const { comparator, value } = node;
+			return (record) => matcher(record, comparator, value);
+		}
+	}
+}
+
+/** Compares with the comparator; `=` on strings is case-insensitive and honours a trailing `*` prefix. */
+export function compareText(actual: string | null | undefined, comparator: Comparator, expected: string): boolean {
+	if (actual === null || actual === undefined) return false;
+	const a = actual.toLowerCase();
+	const e = expected.toLowerCase();
+	switch (comparator) {
+		case '=':
+			return e.endsWith('*') ? a.startsWith(e.slice(0, -1)) : a === e;
+		case '>':
+			return a > e;
+		case '>=':
+			return a >= e;
+		case '<':
+			return a < e;
+		case '<=':
+			return a <= e;
+	}
+}
+
+export function compareNumber(actual: number, comparator: Comparator, expected: number): boolean {
+	switch (comparator) {
+		case '=':
+			return actual === expected;
+		case '>':
+			return actual > expected;
+		case '>=':
+			return actual >= expected;
+		case '<':
+			return actual < expected;
+		case '<=':
+			return actual <= expected;
+	}
+}
+
+/**
+ * Dates: a full timestamp compares as an instant; a bare date (2026-11-20) means that whole UTC day, so
+ * `>2026-11-20` starts the next day and `:2026-11-20` matches any time on it.
+ */
+export function compareDate(actualIso: string, comparator: Comparator, expected: string): boolean {
+	const actual = Date.parse(actualIso);
+	if (expected.toLowerCase() === 'now') return compareNumber(actual, comparator, Date.now());
+	const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(expected);
+	const start = Date.parse(dayOnly ? `${expected}T00:00:00Z` : expected);
+	if (Number.isNaN(start)) return false;
+	if (!dayOnly) return compareNumber(Math.floor(actual / 1000), comparator, Math.floor(start / 1000));
+	const end = start + 24 * 3600 * 1000;
+	switch (comparator) {
+		case '=':
+			return actual >= start && actual < end;
+		case '>':
+			return actual >= end;
+		case '>=':
+			return actual >= start;
+		case '<':
+			return actual < start;
+		case '<=':
+			return actual < end;
+	}
+}
