@@ -87,10 +87,18 @@ function errorFor(ctx: IExecuteFunctions, outcome: InventoryChangeOutcome): Erro
 		return new NodeApiError(
 			ctx.getNode(),
 			{ code: failure.code, message: failure.message, requestId: cause?.requestId ?? null } as JsonObject,
-			{ message: failure.message, itemIndex: outcome.itemIndex, httpCode: cause?.status ? String(cause.status) : undefined },
+			{
+				message: failure.message,
+				description: 'Shopify refused or failed this item. The run\'s other items that Shopify accepted were applied; running the same input again replays their keys and does not apply them twice.',
+				itemIndex: outcome.itemIndex,
+				httpCode: cause?.status ? String(cause.status) : undefined,
+			},
 		);
 	}
-	return new NodeOperationError(ctx.getNode(), failure.message, { itemIndex: outcome.itemIndex });
+	return new NodeOperationError(ctx.getNode(), failure.message, {
+		itemIndex: outcome.itemIndex,
+		description: 'Nothing was sent to Shopify for this run. Fix the item, or turn on "Continue On Fail" to apply the other items and get one result per item.',
+	});
 }
 
 /**
@@ -133,7 +141,10 @@ export async function executeAdjustInventory(this: IExecuteFunctions): Promise<I
 	}
 
 	if (!continueOnFail) {
-		const failed = outcomes.find((outcome) => outcome.status === 'failed');
+		// The item that caused the stop, not one that was merely held back because of it.
+		const failed =
+			outcomes.find((outcome) => outcome.status === 'failed' && outcome.error?.code !== 'NOT_SENT') ??
+			outcomes.find((outcome) => outcome.status === 'failed');
 		if (failed) throw errorFor(this, failed);
 	}
 	const byIndex = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
