@@ -1,3 +1,4 @@
+import { ShopifyApiError } from '../errors';
 import { APP_ACCESS_SCOPES, ORDERS_COUNT } from '../operations/orders';
 import { bulkOrders, startBulkOrders, waitForBulkOperation, type BulkDeps } from './bulkOrders';
 import { advanceCursor, alreadyReturned, cursorSearchSince, type ChangeCursor } from './changeCursor';
@@ -179,7 +180,9 @@ export class OrdersReader {
 			);
 			recordCost(this.summary.stats, response);
 			scopes = response.data.currentAppInstallation.accessScopes.map((scope) => scope.handle);
-		} catch {
+		} catch (error) {
+			// A refused token or an unreachable shop is the run's real problem: report it, not a scope doubt.
+			if (error instanceof ShopifyApiError && (error.code.startsWith('HTTP_') || error.code === 'NETWORK' || error.retryable)) throw error;
 			this.summary.warnings.push(
 				'Could not read the app\'s access scopes, so the node cannot tell whether orders older than 60 days are visible (they are only with read_all_orders).',
 			);
