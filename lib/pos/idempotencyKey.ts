@@ -36,7 +36,7 @@ function firstId(json: Json, paths: string[]): string | undefined {
 }
 
 const ORDER_ID_PATHS = ['orderId', 'order.id', 'shopifyOrderId', 'admin_graphql_api_id', 'id'];
-const LOCATION_ID_PATHS = ['locationId', 'location.id', 'location_id', 'order.locationId', 'fulfillmentLocationId'];
+const LOCATION_ID_PATHS = ['locationId', 'location.id', 'location_id', 'order.locationId', 'fulfillmentLocations.0.id'];
 
 /**
  * The default key for an input item, stable across re-runs so n8n's "Retry On Fail", a re-sent failed

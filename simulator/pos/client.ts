@@ -1,0 +1,49 @@
+import * as http from 'node:http';
+import type { PosSimulatorConfig } from './config';
+import type { OutageSpec, PosFaultSpec } from './faults';
+import type { LoggedRequest } from './posSimulator';
+import type { CatalogVariation, StoredOrder } from './store';
+
+export interface PosSimulatorState {
+	orders: StoredOrder[];
+	stock: Record<string, Record<string, number>>;
+	catalog: CatalogVariation[];
+}
+
+/** Typed client for the simulator's control API, for tests and scripts that run it in another process. */
+export class PosSimulatorClient {
+	constructor(readonly origin: string) {}
+
+	private call<T>(method: string, path: string, body?: unknown): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			const text = body === undefined ? undefined : JSON.stringify(body);
+			const request = http.request(
+				new URL(path, this.origin),
+				{ method, headers: text === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) } },
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () => {
+						const answer = Buffer.concat(chunks).toString('utf8');
+						if ((response.statusCode ?? 500) >= 300) return reject(new Error(`POS simulator ${method} ${path}: ${response.statusCode} ${answer}`));
+						resolve(JSON.parse(answer) as T);
+					});
+				},
+			);
+			request.on('error', reject);
+			if (text !== undefined) request.write(text);
+			request.end();
+		});
+	}
+
+	state = () => this.call<PosSimulatorState>('GET', '/_pos/state');
+	requests = async () => (await this.call<{ requests: LoggedRequest[] }>('GET', '/_pos/requests')).requests;
+	clearRequests = () => this.call<void>('DELETE', '/_pos/requests');
+	configure = (config: Partial<PosSimulatorConfig>) => this.call<PosSimulatorConfig>('PUT', '/_pos/config', config);
+	fault = (spec: PosFaultSpec | PosFaultSpec[]) => this.call<{ pending: PosFaultSpec[] }>('POST', '/_pos/faults', spec);
+	clearFaults = () => this.call<void>('DELETE', '/_pos/faults');
+	outage = (spec: OutageSpec) => this.call<{ from: number; until: number }>('POST', '/_pos/outage', spec);
+	setStock = (locationId: string, item: string, quantity: number) => this.call<void>('PUT', '/_pos/stock', { locationId, item, quantity });
+	addCatalog = (variations: CatalogVariation[]) => this.call<void>('POST', '/_pos/catalog', { variations });
+	reset = () => this.call<void>('POST', '/_pos/reset');
+}

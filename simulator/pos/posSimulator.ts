@@ -1,0 +1,215 @@
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { DEFAULT_CONFIG, type PosSimulatorConfig, type SimulatedAuth } from './config';
+import { PosFaultPlan, type OutageSpec, type PosFaultSpec } from './faults';
+import { genericRoutes } from './flavours/generic';
+import { cloverRoutes, lightspeedXRoutes, loyverseRoutes } from './flavours/noIdempotency';
+import { squareRoutes } from './flavours/square';
+import { parseJson, readBody, sendJson } from './http';
+import { header, isObject, type FlavourRoutes, type Reply, type RouteContext } from './routeContext';
+import { PosStore, type CatalogVariation } from './store';
+
+export interface PosSimulatorOptions {
+	config?: Partial<PosSimulatorConfig>;
+	/** Clock for outage windows, rate limits and timestamps (default Date.now). */
+	now?: () => number;
+	host?: string;
+	port?: number;
+}
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	headers: Record<string, string>;
+	body: string;
+	/** The status answered, or what happened instead. */
+	outcome: number | 'dropped' | 'committedThenDropped';
+}
+
+const FLAVOURS: FlavourRoutes[] = [squareRoutes, cloverRoutes, loyverseRoutes, lightspeedXRoutes, genericRoutes];
+
+function authorized(auth: SimulatedAuth, context: RouteContext): boolean {
+	switch (auth.type) {
+		case 'none':
+			return true;
+		case 'bearer':
+			return header(context, 'authorization') === `Bearer ${auth.token}`;
+		case 'header':
+			return header(context, auth.name) === auth.value;
+		case 'basic':
+			return header(context, 'authorization') === `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+	}
+}
+
+function unauthorized(path: string): Reply {
+	if (path.startsWith('/v2/')) {
+		return { status: 401, body: { errors: [{ category: 'AUTHENTICATION_ERROR', code: 'UNAUTHORIZED', detail: 'This request could not be authorized.' }] } };
+	}
+	return { status: 401, body: { message: 'Unauthorized' } };
+}
+
+/**
+ * A local point-of-sale server for tests, benchmarks and demos: a generic REST POS and Square-, Clover-,
+ * Loyverse- and Lightspeed X-like paths side by side, faults on demand, and a control API under `/_pos/`:
+ *   GET  /_pos/state            orders, stock, catalog
+ *   GET  /_pos/requests         the request log (DELETE clears it)
+ *   PUT  /_pos/config           partial PosSimulatorConfig
+ *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
+ *   POST /_pos/outage           an OutageSpec → {from, until}
+ *   PUT  /_pos/stock            {locationId, item, quantity}
+ *   POST /_pos/catalog          {variations: CatalogVariation[]}
+ *   POST /_pos/reset            forget everything but the config
+ */
+export class PosSimulator {
+	readonly store: PosStore;
+	readonly faults: PosFaultPlan;
+	readonly config: PosSimulatorConfig;
+	readonly requests: LoggedRequest[] = [];
+	readonly now: () => number;
+	origin = '';
+	private server: http.Server | null = null;
+	private readonly sockets = new Set<Socket>();
+	private recentRequests: number[] = [];
+
+	constructor(private readonly options: PosSimulatorOptions = {}) {
+		this.now = options.now ?? Date.now;
+		this.store = new PosStore(this.now);
+		this.faults = new PosFaultPlan(this.now);
+		this.config = { ...DEFAULT_CONFIG, ...(options.config ?? {}) };
+	}
+
+	async start(): Promise<string> {
+		this.server = http.createServer((request, response) => {
+			this.handle(request, response).catch((error: Error) => {
+				if (!response.headersSent) sendJson(response, 500, { message: `simulator error: ${error.message}` });
+			});
+		});
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		await new Promise<void>((resolve) => this.server!.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+		const address = this.server.address() as AddressInfo;
+		this.origin = `http://${address.address}:${address.port}`;
+		return this.origin;
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+		this.server = null;
+	}
+
+	private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+		const url = new URL(request.url ?? '/', 'http://simulator');
+		const body = await readBody(request);
+		if (url.pathname.startsWith('/_pos/')) return this.control(request.method ?? 'GET', url, body, response);
+
+		const method = (request.method ?? 'GET').toUpperCase();
+		const headers: Record<string, string> = {};
+		for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+		const logged: LoggedRequest = { method, path: `${url.pathname}${url.search}`, headers, body: body.toString('utf8'), outcome: 0 };
+		this.requests.push(logged);
+		const drop = (outcome: LoggedRequest['outcome']) => {
+			logged.outcome = outcome;
+			request.socket.destroy();
+		};
+
+		const outage = this.faults.outageNow();
+		if (outage === 'drop') return drop('dropped');
+		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
+
+		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, config: this.config };
+		if (!authorized(this.config.auth, context)) return this.answer(response, logged, unauthorized(url.pathname));
+
+		const lightspeed = url.pathname === '/api/register_sales' || url.pathname.startsWith('/api/2.0/');
+		if (this.overRateLimit()) return this.answer(response, logged, this.tooManyRequests(lightspeed ? 'date' : 'seconds', 1));
+
+		const fault = this.faults.take(method, url.pathname);
+		if (fault?.kind === 'drop') return drop('dropped');
+		if (fault?.kind === 'http429') {
+			return this.answer(response, logged, this.tooManyRequests(lightspeed ? 'date' : (fault.retryAfterForm ?? 'seconds'), fault.retryAfterSeconds ?? 1));
+		}
+		if (fault?.kind === 'http500') return this.answer(response, logged, { status: 500, body: { message: 'Internal Server Error' } });
+		if (fault?.kind === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service Unavailable' } });
+		if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
+
+		let reply: Reply | null = null;
+		if (context.json instanceof Error && !url.pathname.startsWith('/v2/')) reply = { status: 400, body: { message: `Body is not valid JSON: ${context.json.message}` } };
+		for (const routes of FLAVOURS) {
+			if (reply) break;
+			reply = routes(context);
+		}
+		if (fault?.kind === 'commitThenDrop') return drop('committedThenDropped');
+		return this.answer(response, logged, reply ?? { status: 404, body: { message: `No route ${method} ${url.pathname}` } });
+	}
+
+	private answer(response: http.ServerResponse, logged: LoggedRequest, reply: Reply): void {
+		logged.outcome = reply.status;
+		sendJson(response, reply.status, reply.body, reply.headers);
+	}
+
+	private overRateLimit(): boolean {
+		if (!(this.config.rateLimitPerSecond > 0)) return false;
+		const now = this.now();
+		this.recentRequests = this.recentRequests.filter((at) => at > now - 1000);
+		if (this.recentRequests.length >= this.config.rateLimitPerSecond) return true;
+		this.recentRequests.push(now);
+		return false;
+	}
+
+	/** 429 with Retry-After as delay-seconds, or as an HTTP date (second resolution, so rounded up). */
+	private tooManyRequests(form: 'seconds' | 'date', seconds: number): Reply {
+		const retryAfter = form === 'date' ? new Date(Math.ceil((this.now() + seconds * 1000) / 1000) * 1000).toUTCString() : String(seconds);
+		return { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': retryAfter } };
+	}
+
+	private control(method: string, url: URL, body: Buffer, response: http.ServerResponse): void {
+		const json = parseJson(body);
+		const route = `${method.toUpperCase()} ${url.pathname}`;
+		switch (route) {
+			case 'GET /_pos/state':
+				return sendJson(response, 200, this.state());
+			case 'GET /_pos/requests':
+				return sendJson(response, 200, { requests: this.requests });
+			case 'DELETE /_pos/requests':
+				this.requests.length = 0;
+				return sendJson(response, 200, { ok: true });
+			case 'PUT /_pos/config':
+				if (!isObject(json)) return sendJson(response, 400, { message: 'Send a JSON object' });
+				Object.assign(this.config, json);
+				return sendJson(response, 200, this.config);
+			case 'POST /_pos/faults':
+				for (const spec of Array.isArray(json) ? json : [json]) this.faults.add(spec as PosFaultSpec);
+				return sendJson(response, 200, { pending: this.faults.pending() });
+			case 'DELETE /_pos/faults':
+				this.faults.clear();
+				return sendJson(response, 200, { ok: true });
+			case 'POST /_pos/outage':
+				return sendJson(response, 200, this.faults.addOutage(json as OutageSpec));
+			case 'PUT /_pos/stock': {
+				const { locationId, item, quantity } = json as { locationId: string; item: string; quantity: number };
+				this.store.setQuantity(locationId, item, quantity);
+				return sendJson(response, 200, { locationId, item, quantity });
+			}
+			case 'POST /_pos/catalog':
+				this.store.catalog.push(...((json as { variations: CatalogVariation[] }).variations ?? []));
+				return sendJson(response, 200, { catalog: this.store.catalog });
+			case 'POST /_pos/reset':
+				this.store.reset();
+				this.faults.clear();
+				this.requests.length = 0;
+				this.recentRequests = [];
+				return sendJson(response, 200, { ok: true });
+			default:
+				return sendJson(response, 404, { message: `No control route ${route}` });
+		}
+	}
+
+	state() {
+		const stock: Record<string, Record<string, number>> = {};
+		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
+		return { orders: this.store.orders, stock, catalog: this.store.catalog };
+	}
+}
