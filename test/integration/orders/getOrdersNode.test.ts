@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { PosOrder } from '../../../lib/shopify/orders/posOrder';
 import { startOrdersStore, steppedClock, type OrdersStore } from './ordersStore';
 
@@ -90,7 +90,7 @@ describe('Shopify Get Orders in n8n\'s engine against the simulator', () => {
 			cancelled = store.placeOrders(1, { cancelledAt: new Date(clock.now()).toISOString(), cancelReason: 'CUSTOMER', financialStatus: 'VOIDED' })[0];
 		});
 
-		const run = async (filters: IDataObject, extra: IDataObject = {}) => ids(await store.runGetOrders({ ...ALL, filters, ...extra }));
+		const run = async (filters: IDataObject, extra: IDataObject = {}) => ids(await store.runGetOrders({ ...ALL, filters, ...extra } as INodeParameters));
 
 		it('skips POS orders by default and includes them when asked', async () => {
 			expect(await run({})).not.toContain(pos);
