@@ -51,7 +51,7 @@ export interface ApplyInventoryResult {
 	calls: { lookups: number; mutations: number };
 }
 
-/** nodes(ids:) rows are 2 points each; kept small enough to ride along with a 250-SKU page in one call. */
+/** nodes(ids:) rows cost 2 points each (the node and its inventory item): 100 ride along with a 250-SKU page. */
 const IDS_PER_LOOKUP = 100;
 
 interface LookupPage {
@@ -61,7 +61,7 @@ interface LookupPage {
 	};
 	nodes?: (
 		| { __typename: 'ProductVariant'; id: string; sku: string | null; displayName: string; inventoryItem: { id: string } }
-		| { __typename: 'InventoryItem'; id: string; sku: string | null; variants: { nodes: { id: string }[] } }
+		| { __typename: 'InventoryItem'; id: string; sku: string | null }
 		| { __typename: string; id: string }
 		| null
 	)[];
@@ -235,7 +235,7 @@ async function lookUpTargets(
 			const withSkus = skuQuery !== undefined;
 			const includeIds = first && idChunk.length > 0;
 			const includeLocations = first && withLocations;
-			const estimatedCost = (withSkus ? 2 + pageSize * 2 : 0) + (includeIds ? idChunk.length * 3 : 0) + (includeLocations ? 252 : 0);
+			const estimatedCost = (withSkus ? 2 + pageSize * 2 : 0) + (includeIds ? idChunk.length * 2 : 0) + (includeLocations ? 252 : 0);
 			calls.lookups++;
 			const response: { data: LookupPage } = await options.request<LookupPage>(
 				INVENTORY_TARGETS_LOOKUP,
@@ -259,8 +259,8 @@ async function lookUpTargets(
 				if (!node) continue;
 				if (node.__typename === 'ProductVariant' && 'inventoryItem' in node) {
 					variantsById.set(node.id, { id: node.id, sku: node.sku, displayName: node.displayName, inventoryItemId: node.inventoryItem.id });
-				} else if (node.__typename === 'InventoryItem' && 'variants' in node) {
-					inventoryItemsById.set(node.id, { id: node.id, sku: node.sku, variantId: node.variants.nodes[0]?.id });
+				} else if (node.__typename === 'InventoryItem' && 'sku' in node) {
+					inventoryItemsById.set(node.id, { id: node.id, sku: node.sku });
 				}
 			}
 			if (data.locations) {

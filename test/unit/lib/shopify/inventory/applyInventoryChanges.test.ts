@@ -14,16 +14,26 @@ interface SentMutation {
 function scriptedShopify(catalogue: Record<string, string[]>, mutationAnswers: ((sent: SentMutation) => unknown)[] = []) {
 	const sent: SentMutation[] = [];
 	const lookups: Record<string, unknown>[] = [];
-	const request: GraphqlRequest = async <T>(document: string, variables: Record<string, unknown>) => {
+	const costs: number[] = [];
+	const request: GraphqlRequest = async <T>(document: string, variables: Record<string, unknown>, options?: { estimatedCost?: number }) => {
 		const name = /(query|mutation)\s+(\w+)/.exec(document)![2];
 		if (name === 'InventoryTargetsLookup') {
 			lookups.push(variables);
+			costs.push(options?.estimatedCost ?? 0);
+			const byId = (variables.ids as string[]).map((id) =>
+				id.includes('ProductVariant')
+					? { __typename: 'ProductVariant', id, sku: 'BY-ID', displayName: 'By ID', inventoryItem: { id: 'gid://shopify/InventoryItem/900' } }
+					: id.endsWith('/404')
+						? null
+						: { __typename: 'InventoryItem', id, sku: 'ITEM-SKU' },
+			);
 			const skus = [...String(variables.skuQuery).matchAll(/sku:'([^']*)'/g)].map((m) => m[1]);
 			const nodes = skus.flatMap((sku) =>
 				(catalogue[sku] ?? []).map((item, n) => ({ id: `gid://shopify/ProductVariant/${item.split('/').pop()}${n}`, sku, displayName: `Product ${sku}`, inventoryItem: { id: item } })),
 			);
 			return {
 				data: {
+					...(variables.withIds ? { nodes: byId } : {}),
 					...(variables.withSkus ? { productVariants: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } : {}),
 					...(variables.withLocations
 						? { locations: { nodes: [{ id: 'gid://shopify/Location/1', name: 'Main Store' }, { id: 'gid://shopify/Location/2', name: 'Warehouse' }], pageInfo: { hasNextPage: false, endCursor: null } } }
@@ -54,7 +64,7 @@ function scriptedShopify(catalogue: Record<string, string[]>, mutationAnswers: (
 		const field = name === 'InventoryAdjustQuantities' ? 'inventoryAdjustQuantities' : 'inventorySetQuantities';
 		return { data: { [field]: answer } as T };
 	};
-	return { request, sent, lookups };
+	return { request, sent, lookups, costs };
 }
 
 function raw(i: number, sku: string, overrides: Partial<RawInventoryChange> = {}): RawInventoryChange {
@@ -88,6 +98,17 @@ describe('applyInventoryChanges', () => {
 		expect(shopify.sent.flatMap((m) => m.changes).every((c) => 'changeFromQuantity' in c && c.changeFromQuantity === null)).toBe(true);
 		expect(new Set(shopify.sent.map((m) => m.key)).size).toBe(4);
 		expect(result.outcomes[7]).toMatchObject({ sku: 'SKU-7', inventoryItemId: 'gid://shopify/InventoryItem/7', locationName: 'Main Store', delta: -1, quantityAfterChange: 99 });
+	});
+
+	it('looks up 250 SKUs and 100 IDs in one call within the 1,000-point cap, and resolves each ID', async () => {
+		const shopify = scriptedShopify(catalogueOf(250));
+		const ids = Array.from({ length: 100 }, (_, i) => raw(250 + i, '', { identifierType: i % 2 ? 'variantId' : 'inventoryItemId', identifier: i === 0 ? 404 : 1000 + i }));
+		const result = await applyInventoryChanges([...Array.from({ length: 250 }, (_, i) => raw(i, `SKU-${i}`)), ...ids], { request: shopify.request });
+		expect(shopify.lookups).toHaveLength(1);
+		expect(Math.max(...shopify.costs)).toBeLessThanOrEqual(1000);
+		expect(result.outcomes[250].error?.code).toBe('UNKNOWN_INVENTORY_ITEM');
+		expect(result.outcomes[251]).toMatchObject({ status: 'applied', variantId: 'gid://shopify/ProductVariant/1001', inventoryItemId: 'gid://shopify/InventoryItem/900', sku: 'BY-ID' });
+		expect(result.outcomes[252]).toMatchObject({ status: 'applied', inventoryItemId: 'gid://shopify/InventoryItem/1002', sku: 'ITEM-SKU' });
 	});
 
 	it('reproduces the same keys and contents when the same input runs again', async () => {
