@@ -6,9 +6,11 @@ import { accessDenied, ALL_SCOPES, FIELD_SCOPES, hasScope } from './auth/accessS
 import { TokenRegistry } from './auth/tokenRegistry';
 import type { RequestContext, ResolverMap } from './graphql/context';
 import { prepareRequest, resolverFor, runPrepared, type GraphQLRequestBody } from './graphql/executeRequest';
+import { IdempotencyRecords } from './graphql/idempotency';
 import { LeakyBucket } from './graphql/leakyBucket';
 import { actualQueryCost, operationFragments, requestedQueryCost } from './graphql/queryCost';
 import { catalogResolvers } from './graphql/resolvers/catalogResolvers';
+import { inventoryMutationResolvers } from './graphql/resolvers/inventoryMutations';
 import { orderResolvers } from './graphql/resolvers/orderResolvers';
 import { queryResolvers } from './graphql/resolvers/queryResolvers';
 import { FaultPlan, type FaultSpec } from './faults';
@@ -62,6 +64,7 @@ export class ShopifySimulator {
 	readonly tokens: TokenRegistry;
 	readonly bucket: LeakyBucket;
 	readonly faults = new FaultPlan();
+	readonly idempotency = new IdempotencyRecords();
 	readonly log = new RequestLog();
 	readonly accessToken: string;
 	readonly clientId: string;
@@ -91,7 +94,8 @@ export class ShopifySimulator {
 		this.bucket = new LeakyBucket(this.clock, this.config.maximumAvailable, this.config.restoreRate);
 		this.tokens = new TokenRegistry(this.clock);
 		this.tokens.addPermanent(this.accessToken, this.config.scopes);
-		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers]);
+		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers]);
+		this.services.idempotency = this.idempotency;
 		const baseResolver = resolverFor(this.resolvers);
 		this.fieldResolver = (source, args, context, info) => {
 			const scope = FIELD_SCOPES[`${info.parentType.name}.${info.fieldName}`];

@@ -93,6 +93,7 @@ export function mountControlRoutes(simulator: ShopifySimulator, resetHooks: Rese
 			simulator.log.clear();
 			simulator.faults.clear();
 			simulator.bucket.drainTo(simulator.config.maximumAvailable);
+			simulator.idempotency.clear();
 			for (const hook of resetHooks) hook();
 			if (options.seed === false) store.reset();
 			else return seedStore(store, options.seed ?? {});
