@@ -71,7 +71,8 @@ function selectionCost(input: CostInput, selectionSet: SelectionSetNode, parentT
 	const visit = (set: SelectionSetNode, typeCondition: string | null): void => {
 		for (const selection of set.selections) {
 			if (selection.kind === Kind.FIELD) {
-				const cost = fieldCost(input, selection, parentType, data, measuring);
+				const owner = typeCondition ? ((input.schema.getType(typeCondition) as GraphQLCompositeType | undefined) ?? parentType) : parentType;
+				const cost = fieldCost(input, selection, owner, data, measuring);
 				if (typeCondition === null || typeCondition === parentType.name) unconditional += cost;
 				else conditional.set(typeCondition, (conditional.get(typeCondition) ?? 0) + cost);
 			} else if (selection.kind === Kind.INLINE_FRAGMENT) {
