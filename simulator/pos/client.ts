@@ -42,7 +42,8 @@ export class PosSimulatorClient {
 	configure = (config: Partial<PosSimulatorConfig>) => this.call<PosSimulatorConfig>('PUT', '/_pos/config', config);
 	fault = (spec: PosFaultSpec | PosFaultSpec[]) => this.call<{ pending: PosFaultSpec[] }>('POST', '/_pos/faults', spec);
 	clearFaults = () => this.call<void>('DELETE', '/_pos/faults');
-	outage = (spec: OutageSpec) => this.call<{ from: number; until: number }>('POST', '/_pos/outage', spec);
+	outage = (spec: OutageSpec) => this.call<{ from: number | null; until: number | null }>('POST', '/_pos/outage', spec);
+	outageStatus = () => this.call<{ active: 'http503' | 'drop' | null; endsAt: number | null }>('GET', '/_pos/outage');
 	setStock = (locationId: string, item: string, quantity: number) => this.call<void>('PUT', '/_pos/stock', { locationId, item, quantity });
 	addCatalog = (variations: CatalogVariation[]) => this.call<void>('POST', '/_pos/catalog', { variations });
 	reset = () => this.call<void>('POST', '/_pos/reset');

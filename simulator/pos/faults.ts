@@ -18,11 +18,28 @@ export interface PosFaultSpec {
 	latencyMs?: number;
 }
 
-/** An outage: from `startsAt` for `durationMs` (clock ms), every API request answers 503 or is dropped. */
+/**
+ * An outage: for `durationMs` (clock ms) every API request answers 503 or is dropped. It starts
+ * `startsInMs` from now, or — with `startsAfterRequests` — once that many more API requests have arrived,
+ * so a test can place it inside a burst whatever the machine's speed; a chained outage
+ * (`startsWhenPreviousEnds`) begins the moment the previous one ends.
+ */
 export interface OutageSpec {
 	startsInMs?: number;
+	startsAfterRequests?: number;
+	startsWhenPreviousEnds?: boolean;
 	durationMs: number;
 	kind?: 'http503' | 'drop';
+}
+
+interface Outage {
+	/** Clock ms; undefined while waiting for its start. */
+	from?: number;
+	until?: number;
+	durationMs: number;
+	kind: 'http503' | 'drop';
+	requestsToGo: number;
+	previous?: Outage;
 }
 
 interface Scheduled extends PosFaultSpec {
@@ -31,7 +48,7 @@ interface Scheduled extends PosFaultSpec {
 
 export class PosFaultPlan {
 	private scheduled: Scheduled[] = [];
-	private outages: Array<{ from: number; until: number; kind: 'http503' | 'drop' }> = [];
+	private outages: Outage[] = [];
 
 	constructor(private readonly now: () => number) {}
 
@@ -39,11 +56,41 @@ export class PosFaultPlan {
 		this.scheduled.push({ ...spec, remaining: spec.count ?? 1 });
 	}
 
-	addOutage(spec: OutageSpec): { from: number; until: number } {
-		const from = this.now() + (spec.startsInMs ?? 0);
-		const outage = { from, until: from + spec.durationMs, kind: spec.kind ?? 'http503' };
+	addOutage(spec: OutageSpec): Outage {
+		const outage: Outage = { durationMs: spec.durationMs, kind: spec.kind ?? 'http503', requestsToGo: spec.startsAfterRequests ?? 0 };
+		if (spec.startsWhenPreviousEnds && this.outages.length > 0) outage.previous = this.outages[this.outages.length - 1];
+		else if (spec.startsAfterRequests === undefined) this.begin(outage, this.now() + (spec.startsInMs ?? 0));
 		this.outages.push(outage);
-		return { from: outage.from, until: outage.until };
+		return outage;
+	}
+
+	private begin(outage: Outage, from: number): void {
+		outage.from = from;
+		outage.until = from + outage.durationMs;
+	}
+
+	/** Counts an API request toward outages waiting for one; call before `outageNow`. */
+	noteRequest(): void {
+		for (const outage of this.outages) {
+			if (outage.from === undefined && !outage.previous && --outage.requestsToGo <= 0) this.begin(outage, this.now());
+		}
+	}
+
+	/** When the last scheduled outage ends (clock ms), or null if one has not started yet. */
+	outagesEnd(): number | null {
+		this.resolveChains();
+		let end = 0;
+		for (const outage of this.outages) {
+			if (outage.until === undefined) return null;
+			end = Math.max(end, outage.until);
+		}
+		return end;
+	}
+
+	private resolveChains(): void {
+		for (const outage of this.outages) {
+			if (outage.from === undefined && outage.previous?.until !== undefined) this.begin(outage, outage.previous.until);
+		}
 	}
 
 	clear(): void {
@@ -56,8 +103,9 @@ export class PosFaultPlan {
 	}
 
 	outageNow(): 'http503' | 'drop' | null {
+		this.resolveChains();
 		const now = this.now();
-		return this.outages.find((outage) => outage.from <= now && now < outage.until)?.kind ?? null;
+		return this.outages.find((outage) => outage.from !== undefined && outage.from <= now && now < outage.until!)?.kind ?? null;
 	}
 
 	/** The fault for this request, consumed; faults fire in the order added. */

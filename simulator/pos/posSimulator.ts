@@ -55,7 +55,8 @@ function unauthorized(path: string): Reply {
  *   GET  /_pos/requests         the request log (DELETE clears it)
  *   PUT  /_pos/config           partial PosSimulatorConfig
  *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
- *   POST /_pos/outage           an OutageSpec → {from, until}
+ *   POST /_pos/outage           an OutageSpec → {from, until} (null until it starts)
+ *   GET  /_pos/outage           {active: kind | null, endsAt: when the last scheduled outage ends}
  *   PUT  /_pos/stock            {locationId, item, quantity}
  *   POST /_pos/catalog          {variations: CatalogVariation[]}
  *   POST /_pos/reset            forget everything but the config
@@ -116,6 +117,7 @@ export class PosSimulator {
 			request.socket.destroy();
 		};
 
+		this.faults.noteRequest();
 		const outage = this.faults.outageNow();
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
@@ -186,8 +188,12 @@ export class PosSimulator {
 			case 'DELETE /_pos/faults':
 				this.faults.clear();
 				return sendJson(response, 200, { ok: true });
-			case 'POST /_pos/outage':
-				return sendJson(response, 200, this.faults.addOutage(json as OutageSpec));
+			case 'POST /_pos/outage': {
+				const outage = this.faults.addOutage(json as OutageSpec);
+				return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+			}
+			case 'GET /_pos/outage':
+				return sendJson(response, 200, { active: this.faults.outageNow(), endsAt: this.faults.outagesEnd() });
 			case 'PUT /_pos/stock': {
 				const { locationId, item, quantity } = json as { locationId: string; item: string; quantity: number };
 				this.store.setQuantity(locationId, item, quantity);
