@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
 		started = performance.now();
 		for (const variant of variants.slice(0, naiveItems)) {
 			const [query] = skuSearchQueries([variant.sku!]);
-			const { data } = await request<{ productVariants: { nodes: { inventoryItem: { id: string } }[] } }>(INVENTORY_TARGETS_LOOKUP, {
+			const { data } = await request<{ inventoryItems: { nodes: { id: string }[] } }>(INVENTORY_TARGETS_LOOKUP, {
 				skuQuery: query,
 				withSkus: true,
 				first: 1,
@@ -84,7 +84,7 @@ export async function run(): Promise<void> {
 					name: 'available',
 					reason: 'correction',
 					referenceDocumentUri: raw.referenceDocumentUri,
-					changes: [{ inventoryItemId: data.productVariants.nodes[0].inventoryItem.id, locationId: location.id, delta: -1, changeFromQuantity: null }],
+					changes: [{ inventoryItemId: data.inventoryItems.nodes[0].id, locationId: location.id, delta: -1, changeFromQuantity: null }],
 				},
 				idempotencyKey: `naive-${changeKey(checked.change)}`,
 				quantityNames: ['available'],

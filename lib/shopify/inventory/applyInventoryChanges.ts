@@ -3,19 +3,12 @@ import {
 	INVENTORY_ADJUST_QUANTITIES,
 	INVENTORY_QUANTITIES_AT_LOCATION,
 	INVENTORY_SET_QUANTITIES,
-	INVENTORY_TARGETS_LOOKUP,
 } from '../operations/inventory';
 import { batchKey, changeKey } from './idempotencyKey';
+import { lookUpTargets, type GraphqlRequest } from './lookUpTargets';
 import { planBatches, type BatchMember, type PlannedBatch } from './planBatches';
-import {
-	indexVariantsBySku,
-	resolveTarget,
-	type InventoryItemRecord,
-	type LocationRecord,
-	type LookupResults,
-	type VariantRecord,
-} from './resolveTargets';
-import { MAX_SEARCH_QUERY_LENGTH, MAX_SKUS_PER_QUERY, skuSearchQueries, type SkuSearchLimits } from './skuSearch';
+import { resolveTarget } from './resolveTargets';
+import type { SkuSearchLimits } from './skuSearch';
 import type {
 	InventoryChangeOutcome,
 	InventoryChangeRequest,
@@ -26,12 +19,7 @@ import type {
 import { describeChangeError, splitUserErrors, type InventoryUserError } from './userErrors';
 import { validateChange } from './validateChange';
 
-/** The one thing this module needs from the transport: ShopifyClient.request's shape. */
-export type GraphqlRequest = <TData>(
-	document: string,
-	variables: Record<string, unknown>,
-	options?: { estimatedCost?: number },
-) => Promise<{ data: TData }>;
+export type { GraphqlRequest };
 
 export interface ApplyInventoryOptions {
 	request: GraphqlRequest;
@@ -51,35 +39,12 @@ export interface ApplyInventoryResult {
 	calls: { lookups: number; mutations: number };
 }
 
-/** nodes(ids:) rows cost 2 points each (the node and its inventory item): 100 ride along with a 250-SKU page. */
-const IDS_PER_LOOKUP = 100;
-
-interface LookupPage {
-	productVariants?: {
-		nodes: { id: string; sku: string | null; displayName: string; inventoryItem: { id: string } }[];
-		pageInfo: { hasNextPage: boolean; endCursor: string | null };
-	};
-	nodes?: (
-		| { __typename: 'ProductVariant'; id: string; sku: string | null; displayName: string; inventoryItem: { id: string } }
-		| { __typename: 'InventoryItem'; id: string; sku: string | null }
-		| { __typename: string; id: string }
-		| null
-	)[];
-	locations?: { nodes: LocationRecord[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
 interface MutationPayload {
 	inventoryAdjustmentGroup: {
 		id: string;
 		changes: { name: string; delta: number; quantityAfterChange: number | null; item: { id: string } | null; location: { id: string } | null }[];
 	} | null;
 	userErrors: InventoryUserError[];
-}
-
-function chunk<T>(items: ReadonlyArray<T>, size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-	return chunks;
 }
 
 function describeItem(change: InventoryChangeRequest, target?: ResolvedTarget): string {
@@ -134,7 +99,7 @@ export async function applyInventoryChanges(raws: ReadonlyArray<RawInventoryChan
 	}
 
 	// 2. Lookups.
-	const lookups = await lookUpTargets(valid.map((entry) => entry.change), options, calls);
+	const lookups = await lookUpTargets(valid.map((entry) => entry.change), options.request, calls, options.skuLimits);
 	const targets = new Map<number, ResolvedTarget>();
 	for (const { change, key } of valid) {
 		const resolution = resolveTarget(change, lookups);
@@ -202,91 +167,6 @@ function baseOutcome(change: InventoryChangeRequest, key: string, target?: Resol
 		referenceDocumentUri: change.referenceDocumentUri,
 		changeKey: key,
 	};
-}
-
-async function lookUpTargets(
-	changes: ReadonlyArray<InventoryChangeRequest>,
-	options: ApplyInventoryOptions,
-	calls: { lookups: number },
-): Promise<LookupResults> {
-	const skus = changes.filter((change) => change.identifierType === 'sku').map((change) => change.identifier);
-	const ids = [...new Set(changes.filter((change) => change.identifierType !== 'sku').map((change) => change.identifier))];
-	const skuQueries = skuSearchQueries(skus, options.skuLimits ?? { maxSkusPerQuery: MAX_SKUS_PER_QUERY, maxQueryLength: MAX_SEARCH_QUERY_LENGTH });
-	const idChunks = chunk(ids, IDS_PER_LOOKUP);
-	const pageSize = options.skuLimits?.maxSkusPerQuery ?? MAX_SKUS_PER_QUERY;
-
-	const variants: VariantRecord[] = [];
-	const variantsById = new Map<string, VariantRecord>();
-	const inventoryItemsById = new Map<string, InventoryItemRecord>();
-	const locations: LocationRecord[] = [];
-	if (changes.length === 0) return { variantsBySku: new Map(), variantsById, inventoryItemsById, locations };
-
-	const rounds = Math.max(skuQueries.length, idChunks.length, 1);
-	let locationsAfter: string | null | undefined;
-	let moreLocations = true;
-	for (let round = 0; round < rounds; round++) {
-		const skuQuery = skuQueries[round];
-		const idChunk = idChunks[round] ?? [];
-		const withLocations = round === 0;
-		let after: string | null = null;
-		let first = true;
-		// A SKU chunk answers in one page unless SKUs are shared; further pages only re-ask for variants.
-		for (;;) {
-			const withSkus = skuQuery !== undefined;
-			const includeIds = first && idChunk.length > 0;
-			const includeLocations = first && withLocations;
-			const estimatedCost = (withSkus ? 2 + pageSize * 2 : 0) + (includeIds ? idChunk.length * 2 : 0) + (includeLocations ? 252 : 0);
-			calls.lookups++;
-			const response: { data: LookupPage } = await options.request<LookupPage>(
-				INVENTORY_TARGETS_LOOKUP,
-				{
-					skuQuery: skuQuery ?? '',
-					withSkus,
-					first: pageSize,
-					after,
-					ids: includeIds ? idChunk : [],
-					withIds: includeIds,
-					withLocations: includeLocations,
-					locationsAfter: null,
-				},
-				{ estimatedCost },
-			);
-			const { data } = response;
-			for (const variant of data.productVariants?.nodes ?? []) {
-				variants.push({ id: variant.id, sku: variant.sku, displayName: variant.displayName, inventoryItemId: variant.inventoryItem.id });
-			}
-			for (const node of data.nodes ?? []) {
-				if (!node) continue;
-				if (node.__typename === 'ProductVariant' && 'inventoryItem' in node) {
-					variantsById.set(node.id, { id: node.id, sku: node.sku, displayName: node.displayName, inventoryItemId: node.inventoryItem.id });
-				} else if (node.__typename === 'InventoryItem' && 'sku' in node) {
-					inventoryItemsById.set(node.id, { id: node.id, sku: node.sku });
-				}
-			}
-			if (data.locations) {
-				locations.push(...data.locations.nodes);
-				moreLocations = data.locations.pageInfo.hasNextPage;
-				locationsAfter = data.locations.pageInfo.endCursor;
-			}
-			first = false;
-			const page: { hasNextPage: boolean; endCursor: string | null } | undefined = data.productVariants?.pageInfo;
-			if (!withSkus || !page?.hasNextPage || !page.endCursor) break;
-			after = page.endCursor;
-		}
-	}
-	// Stores with more than 250 active locations: the rest, page by page.
-	while (moreLocations && locationsAfter) {
-		calls.lookups++;
-		const { data } = await options.request<LookupPage>(
-			INVENTORY_TARGETS_LOOKUP,
-			{ skuQuery: '', withSkus: false, first: 1, after: null, ids: [], withIds: false, withLocations: true, locationsAfter },
-			{ estimatedCost: 252 },
-		);
-		locations.push(...(data.locations?.nodes ?? []));
-		moreLocations = data.locations?.pageInfo.hasNextPage ?? false;
-		locationsAfter = data.locations?.pageInfo.endCursor;
-	}
-	return { variantsBySku: indexVariantsBySku(skus, variants), variantsById, inventoryItemsById, locations };
 }
 
 interface SendContext extends ApplyInventoryOptions {

@@ -10,7 +10,8 @@ export interface VariantRecord {
 export interface InventoryItemRecord {
 	id: string;
 	sku: string | null;
-	variantId?: string;
+	/** The variant that owns the item, when a lookup returned it: "T-Shirt - M (gid://shopify/ProductVariant/1)". */
+	label?: string;
 }
 
 export interface LocationRecord {
@@ -20,7 +21,7 @@ export interface LocationRecord {
 
 /** Everything the lookups returned, indexed for resolution. */
 export interface LookupResults {
-	variantsBySku: ReadonlyMap<string, ReadonlyArray<VariantRecord>>;
+	itemsBySku: ReadonlyMap<string, ReadonlyArray<InventoryItemRecord>>;
 	variantsById: ReadonlyMap<string, VariantRecord>;
 	inventoryItemsById: ReadonlyMap<string, InventoryItemRecord>;
 	locations: ReadonlyArray<LocationRecord>;
@@ -28,40 +29,35 @@ export interface LookupResults {
 
 export type Resolution = { ok: true; target: ResolvedTarget } | { ok: false; error: ItemFailure };
 
-function variantLabel(variant: VariantRecord): string {
-	return variant.displayName ? `"${variant.displayName}" (${variant.id})` : variant.id;
-}
-
 /** Groups lookup rows by exact SKU; Shopify's search may also return near matches, which never count. */
-export function indexVariantsBySku(wanted: Iterable<string>, variants: Iterable<VariantRecord>): Map<string, VariantRecord[]> {
-	const index = new Map<string, VariantRecord[]>();
+export function indexItemsBySku(wanted: Iterable<string>, items: Iterable<InventoryItemRecord>): Map<string, InventoryItemRecord[]> {
+	const index = new Map<string, InventoryItemRecord[]>();
 	for (const sku of wanted) index.set(sku, []);
-	for (const variant of variants) {
-		const list = variant.sku === null ? undefined : index.get(variant.sku);
-		if (list && !list.some((seen) => seen.id === variant.id)) list.push(variant);
+	for (const item of items) {
+		const list = item.sku === null ? undefined : index.get(item.sku);
+		if (list && !list.some((seen) => seen.id === item.id)) list.push(item);
 	}
 	return index;
 }
 
 function resolveItem(change: InventoryChangeRequest, lookups: LookupResults): Omit<ResolvedTarget, 'locationId' | 'locationName'> | ItemFailure {
 	if (change.identifierType === 'sku') {
-		const variants = lookups.variantsBySku.get(change.identifier) ?? [];
-		if (variants.length === 0) {
+		const items = lookups.itemsBySku.get(change.identifier) ?? [];
+		if (items.length === 0) {
 			return {
 				code: 'UNKNOWN_SKU',
 				message: `SKU "${change.identifier}" is not in this store: no product variant has it. Check the spelling (SKUs are case-sensitive) or add the SKU to the product in Shopify, then run this item again.`,
 				value: change.identifier,
 			};
 		}
-		if (variants.length > 1) {
+		if (items.length > 1) {
 			return {
 				code: 'AMBIGUOUS_SKU',
-				message: `SKU "${change.identifier}" is used by ${variants.length} product variants: ${variants.map(variantLabel).join(', ')}. Shopify does not require SKUs to be unique, so this node will not guess which one to change: give each variant its own SKU, or select the item by Variant ID.`,
+				message: `SKU "${change.identifier}" is used by ${items.length} product variants: ${items.map((item) => item.label ?? `inventory item ${item.id}`).join(', ')}. Shopify does not require SKUs to be unique, so this node will not guess which one to change: give each variant its own SKU, or select the item by Variant ID.`,
 				value: change.identifier,
 			};
 		}
-		const [variant] = variants;
-		return { inventoryItemId: variant.inventoryItemId, variantId: variant.id, sku: variant.sku ?? undefined };
+		return { inventoryItemId: items[0].id, sku: items[0].sku ?? undefined };
 	}
 	if (change.identifierType === 'variantId') {
 		const variant = lookups.variantsById.get(change.identifier);
@@ -82,7 +78,7 @@ function resolveItem(change: InventoryChangeRequest, lookups: LookupResults): Om
 			value: change.identifier,
 		};
 	}
-	return { inventoryItemId: item.id, variantId: item.variantId, sku: item.sku ?? undefined };
+	return { inventoryItemId: item.id, sku: item.sku ?? undefined };
 }
 
 function normalizeName(name: string): string {

@@ -47,13 +47,13 @@ export function normalizeGid(value: unknown, type: string): string | undefined {
 }
 
 /**
- * Shopify wants a URI with a scheme; for the gid form all three parts (app, entity, id) must be there, and
+ * Shopify wants a URI with a scheme and content (`scheme://…`, every documented form has the `//`); for the gid form all three parts (app, entity, id) must be there, and
  * `gid://shopify/...` is reserved for Shopify's own documents (orders and such), which we accept as given.
  */
 export function isValidReferenceUri(uri: string): boolean {
 	if (/\s/.test(uri)) return false;
 	if (uri.startsWith('gid://')) return /^gid:\/\/[^/]+\/[^/]+\/[^/]+/.test(uri);
-	return /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(uri) && !/^[A-Za-z][A-Za-z0-9+.-]*:\/*$/.test(uri);
+	return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(uri);
 }
 
 function validateLocation(raw: RawInventoryChange): LocationSelector | ItemFailure {

@@ -4,10 +4,10 @@
  */
 
 /**
- * Everything the Adjust Inventory node must know before writing, in as few calls as possible: one page of
- * variants for a chunk of SKUs (`sku:'A' OR sku:'B' …`), the variants / inventory items given by ID, and, on
- * the first call only, the store's active locations. Parts not needed are skipped with @include.
- * Requested cost ≈ (2 + first × 2) + ids × 2 + (2 + 250): 954 for 250 SKUs + 100 IDs, within Shopify's 1,000 cap.
+ * Everything the Adjust Inventory node must know before writing, in as few calls as possible: the inventory
+ * items of a chunk of SKUs (`sku:'A' OR sku:'B' …`, 1 point per item, where variants would cost 2), the
+ * variants / inventory items given by ID, and, on the first call only, the store's active locations. Parts
+ * not needed are skipped with @include. Requested cost ≤ (2 + 250) + 250 × 2 + (2 + 50) = 806.
  */
 export const INVENTORY_TARGETS_LOOKUP = /* GraphQL */ `
 	query InventoryTargetsLookup(
@@ -20,14 +20,10 @@ export const INVENTORY_TARGETS_LOOKUP = /* GraphQL */ `
 		$withLocations: Boolean!
 		$locationsAfter: String
 	) {
-		productVariants(first: $first, after: $after, query: $skuQuery) @include(if: $withSkus) {
+		inventoryItems(first: $first, after: $after, query: $skuQuery) @include(if: $withSkus) {
 			nodes {
 				id
 				sku
-				displayName
-				inventoryItem {
-					id
-				}
 			}
 			pageInfo {
 				hasNextPage
@@ -48,7 +44,7 @@ export const INVENTORY_TARGETS_LOOKUP = /* GraphQL */ `
 				sku
 			}
 		}
-		locations(first: 250, after: $locationsAfter, includeInactive: false) @include(if: $withLocations) {
+		locations(first: 50, after: $locationsAfter, includeInactive: false) @include(if: $withLocations) {
 			nodes {
 				id
 				name
@@ -56,6 +52,23 @@ export const INVENTORY_TARGETS_LOOKUP = /* GraphQL */ `
 			pageInfo {
 				hasNextPage
 				endCursor
+			}
+		}
+	}
+`;
+
+/** Which variant owns each inventory item: only to name the variants of a SKU that several of them share. */
+export const INVENTORY_ITEM_VARIANTS = /* GraphQL */ `
+	query InventoryItemVariants($ids: [ID!]!) {
+		nodes(ids: $ids) {
+			id
+			... on InventoryItem {
+				variants(first: 1) {
+					nodes {
+						id
+						displayName
+					}
+				}
 			}
 		}
 	}

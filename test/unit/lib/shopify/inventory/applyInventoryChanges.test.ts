@@ -28,18 +28,20 @@ function scriptedShopify(catalogue: Record<string, string[]>, mutationAnswers: (
 						: { __typename: 'InventoryItem', id, sku: 'ITEM-SKU' },
 			);
 			const skus = [...String(variables.skuQuery).matchAll(/sku:'([^']*)'/g)].map((m) => m[1]);
-			const nodes = skus.flatMap((sku) =>
-				(catalogue[sku] ?? []).map((item, n) => ({ id: `gid://shopify/ProductVariant/${item.split('/').pop()}${n}`, sku, displayName: `Product ${sku}`, inventoryItem: { id: item } })),
-			);
+			const nodes = skus.flatMap((sku) => (catalogue[sku] ?? []).map((item) => ({ id: item, sku })));
 			return {
 				data: {
 					...(variables.withIds ? { nodes: byId } : {}),
-					...(variables.withSkus ? { productVariants: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } : {}),
+					...(variables.withSkus ? { inventoryItems: { nodes, pageInfo: { hasNextPage: false, endCursor: null } } } : {}),
 					...(variables.withLocations
 						? { locations: { nodes: [{ id: 'gid://shopify/Location/1', name: 'Main Store' }, { id: 'gid://shopify/Location/2', name: 'Warehouse' }], pageInfo: { hasNextPage: false, endCursor: null } } }
 						: {}),
 				} as T,
 			};
+		}
+		if (name === 'InventoryItemVariants') {
+			const ids = variables.ids as string[];
+			return { data: { nodes: ids.map((id) => ({ id, variants: { nodes: [{ id: `gid://shopify/ProductVariant/${id.split('/').pop()}0`, displayName: `Tee - ${id.split('/').pop()}` }] } })) } as T };
 		}
 		if (name === 'InventoryQuantitiesAtLocation') {
 			const ids = variables.inventoryItemIds as string[];
@@ -93,6 +95,7 @@ describe('applyInventoryChanges', () => {
 			{ request: shopify.request },
 		);
 		expect(result.calls).toEqual({ lookups: 4, mutations: 4 });
+		expect(Math.max(...shopify.costs)).toBeLessThanOrEqual(1000);
 		expect(result.outcomes.every((o) => o.status === 'applied')).toBe(true);
 		expect(shopify.sent.map((m) => m.changes.length)).toEqual([250, 250, 250, 250]);
 		expect(shopify.sent.flatMap((m) => m.changes).every((c) => 'changeFromQuantity' in c && c.changeFromQuantity === null)).toBe(true);
@@ -160,8 +163,8 @@ describe('applyInventoryChanges', () => {
 		expect(result.outcomes.map((o) => o.status)).toEqual(['applied', 'failed', 'failed', 'failed']);
 		expect(result.outcomes[1].error).toMatchObject({ code: 'UNKNOWN_SKU', value: 'NOPE' });
 		expect(result.outcomes[2].error!.code).toBe('AMBIGUOUS_SKU');
-		expect(result.outcomes[2].error!.message).toContain('gid://shopify/ProductVariant/70');
-		expect(result.outcomes[2].error!.message).toContain('gid://shopify/ProductVariant/81');
+		expect(result.outcomes[2].error!.message).toContain('"Tee - 7" (gid://shopify/ProductVariant/70)');
+		expect(result.outcomes[2].error!.message).toContain('"Tee - 8" (gid://shopify/ProductVariant/80)');
 		expect(result.outcomes[3].error!.message).toContain('"Main Store", "Warehouse"');
 		expect(shopify.sent).toHaveLength(1);
 		expect(shopify.sent[0].changes).toHaveLength(1);
