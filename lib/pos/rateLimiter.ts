@@ -9,7 +9,9 @@ export const systemClock: Clock = {
 };
 
 /**
- * Spaces requests to at most `requestsPerSecond`, with a burst of up to one second's worth. Slots are
+ * Spaces requests to at most `requestsPerSecond` (GCRA). The default burst of 1 spaces every request, so
+ * no sliding one-second window — how POS APIs count — ever holds more than the rate; a larger burst lets
+ * that many through at once after idleness, at the price of up to rate + burst in one window. Slots are
  * handed out in call order at the moment of the call, so concurrent items sharing a limiter never overshoot
  * even when their sleeps end together.
  */
@@ -22,11 +24,11 @@ export class RateLimiter {
 	constructor(
 		readonly requestsPerSecond: number,
 		private readonly clock: Clock = systemClock,
+		burst = 1,
 	) {
 		if (!(requestsPerSecond > 0)) throw new RangeError(`Requests per second must be above 0, got ${requestsPerSecond}.`);
 		this.intervalMs = 1000 / requestsPerSecond;
-		// A burst of up to one second's worth after idleness, then one request per interval.
-		this.toleranceMs = (Math.max(1, Math.floor(requestsPerSecond)) - 1) * this.intervalMs;
+		this.toleranceMs = (Math.max(1, Math.floor(burst)) - 1) * this.intervalMs;
 	}
 
 	/** How long the caller must wait for its slot, reserving it. Bookkeeping only, no sleeping. */

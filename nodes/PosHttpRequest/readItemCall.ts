@@ -86,7 +86,8 @@ export function readItemCall(context: IExecuteFunctions, itemIndex: number, cred
 				: { in: 'none' };
 	let idempotencyKey: string | undefined;
 	try {
-		if (placement.in !== 'none') {
+		// A GET creates nothing, and some APIs reject unknown headers on reads.
+		if (placement.in !== 'none' && method !== 'GET') {
 			const given = String(parameter('idempotencyKey', '') ?? '').trim();
 			const item = context.getInputData()[itemIndex]?.json ?? {};
 			const key = given || deriveIdempotencyKey(item, { method, path, body: body === undefined ? undefined : JSON.stringify(body) });
