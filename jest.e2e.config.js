@@ -1,0 +1,12 @@
+/** End-to-end tests: a real n8n 2.41.1 (Node 24, from .cache/) with the packed package installed. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/e2e'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+  // Each file boots its own n8n (~1 GB of memory, most of a core while it starts): one at a time.
+  maxWorkers: 1,
+  testTimeout: 180000,
+  slowTestThreshold: 60,
+};
