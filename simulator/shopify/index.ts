@@ -2,6 +2,7 @@ import { mountControlRoutes, type ResetHook } from './control/controlRoutes';
 import { ShopifySimulatorControl } from './control/controlClient';
 import { ShopifySimulator, type SimulatorOptions } from './simulator';
 import type { OrderActions } from './store/orderActions';
+import { mountWebhookControlRoutes } from './webhooks/webhookControlRoutes';
 
 export interface RunningShopifySimulator {
 	/** http://127.0.0.1:PORT — use as the credential's `shop` */
@@ -23,7 +24,9 @@ export interface RunningShopifySimulator {
 export async function startShopifySimulator(options: SimulatorOptions = {}): Promise<RunningShopifySimulator> {
 	const simulator = new ShopifySimulator(options);
 	const resetHooks: ResetHook[] = [];
+	resetHooks.push(() => simulator.webhooks.reset());
 	const orders = mountControlRoutes(simulator, resetHooks);
+	mountWebhookControlRoutes(simulator, simulator.webhooks);
 	const url = await simulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
 	return {
 		url,

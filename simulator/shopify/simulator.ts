@@ -19,6 +19,8 @@ import { RequestLog } from './requestLog';
 import { adminSchema, servedApiVersion, SIMULATED_API_VERSIONS } from './schemas';
 import type { Clock } from './store/clock';
 import { seedStore, type SeedOptions } from './store/seed';
+import { webhookResolvers } from './webhooks/webhookResolvers';
+import { WebhookService } from './webhooks/webhookService';
 import { ShopStore } from './store/shopStore';
 
 export const MAX_QUERY_COST = 1000;
@@ -65,6 +67,7 @@ export class ShopifySimulator {
 	readonly bucket: LeakyBucket;
 	readonly faults = new FaultPlan();
 	readonly idempotency = new IdempotencyRecords();
+	readonly webhooks: WebhookService;
 	readonly log = new RequestLog();
 	readonly accessToken: string;
 	readonly clientId: string;
@@ -94,7 +97,10 @@ export class ShopifySimulator {
 		this.bucket = new LeakyBucket(this.clock, this.config.maximumAvailable, this.config.restoreRate);
 		this.tokens = new TokenRegistry(this.clock);
 		this.tokens.addPermanent(this.accessToken, this.config.scopes);
-		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers]);
+		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, webhookResolvers]);
+		// deliveries are signed with the app's client secret, as Shopify signs them
+		this.webhooks = new WebhookService(this.store, () => this.clientSecret);
+		this.services.webhooks = this.webhooks;
 		this.services.idempotency = this.idempotency;
 		const baseResolver = resolverFor(this.resolvers);
 		this.fieldResolver = (source, args, context, info) => {
@@ -147,6 +153,7 @@ export class ShopifySimulator {
 		const server = this.server;
 		if (!server) return;
 		this.server = null;
+		this.webhooks.reset();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	}

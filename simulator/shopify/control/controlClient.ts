@@ -11,6 +11,7 @@ import type {
 	SimulatorConfig,
 	ThrottleStatus,
 } from './controlTypes';
+import type { DeliveryRecord, SubscriptionRecord, WebhookChaos, WebhookSettings } from '../webhooks/webhookService';
 
 export class SimulatorControlError extends Error {
 	constructor(
@@ -120,6 +121,38 @@ export class ShopifySimulatorControl {
 
 	throttleStatus(): Promise<ThrottleStatus> {
 		return this.call('GET', '/throttle');
+	}
+
+	webhookSubscriptions(): Promise<SubscriptionRecord[]> {
+		return this.call('GET', '/webhooks/subscriptions');
+	}
+
+	/** Subscriptions the shop deleted after their deliveries kept failing. */
+	removedWebhookSubscriptions(): Promise<SubscriptionRecord[]> {
+		return this.call('GET', '/webhooks/removed');
+	}
+
+	webhookDeliveries(): Promise<DeliveryRecord[]> {
+		return this.call('GET', '/webhooks/deliveries');
+	}
+
+	/** e.g. { retryDelaysMs: [10, 10, 10, 10, 10, 10, 10, 10], timeoutMs: 500 } to compress Shopify's schedule */
+	configureWebhooks(settings: Partial<WebhookSettings>): Promise<WebhookSettings> {
+		return this.call('PUT', '/webhooks/settings', settings);
+	}
+
+	/** Duplicate, drop or reorder the next N deliveries. */
+	webhookChaos(chaos: Partial<WebhookChaos>): Promise<WebhookChaos> {
+		return this.call('POST', '/webhooks/chaos', chaos);
+	}
+
+	releaseHeldWebhooks(): Promise<{ released: number }> {
+		return this.call('POST', '/webhooks/release', {});
+	}
+
+	/** Waits until no delivery is in flight or waiting for a retry; returns every delivery so far. */
+	settleWebhooks(timeoutMs = 10000): Promise<{ settled: boolean; deliveries: DeliveryRecord[] }> {
+		return this.call('POST', '/webhooks/settle', { timeoutMs });
 	}
 
 	/** Sets the bucket's available points (e.g. 0 to make the next query THROTTLED). */
