@@ -13,13 +13,13 @@ function parsedBody(text: string | undefined): IDataObject | IDataObject[] | str
 	}
 }
 
-/** Success output: what the POS answered, and how the item got there. */
+/** Success output: what the POS answered (or the record a lookup found), and how the item got there. */
 export function successJson(result: PosCallResult, idempotencyKey: string | undefined, redactor: Redactor): IDataObject {
-	const body = result.outcome === 'alreadyExists' ? (result.existing as IDataObject) : parsedBody(redactor.text(result.response?.body ?? ''));
+	const bodyText = result.outcome === 'alreadyExists' ? JSON.stringify(result.existing ?? null) : (result.response?.body ?? '');
 	return {
 		outcome: result.outcome,
 		statusCode: result.response?.status ?? null,
-		body: result.outcome === 'alreadyExists' ? (JSON.parse(redactor.text(JSON.stringify(body ?? null))) as IDataObject) : body,
+		body: parsedBody(redactor.text(bodyText)),
 		idempotencyKey: idempotencyKey ?? null,
 		attempts: result.attempts,
 	};
