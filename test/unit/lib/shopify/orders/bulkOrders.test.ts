@@ -5,6 +5,10 @@ import { defaultPollDelayMs, startBulkOrders, waitForBulkOperation, type BulkOpe
 import type { GraphqlClient } from '../../../../../lib/shopify/orders/graphqlClient';
 import { OrdersReader, OrdersVisibilityError } from '../../../../../lib/shopify/orders/ordersReader';
 
+async function* nothing(): AsyncGenerator<string> {
+	// An empty download.
+}
+
 /** A client that answers each operation from a script and records what was asked. */
 function scripted(answers: Record<string, Array<unknown | Error>>): GraphqlClient & { asked: string[] } {
 	const asked: string[] = [];
@@ -48,7 +52,7 @@ describe('bulk operation polling', () => {
 	const sleeps: number[] = [];
 	let now = 0;
 	const deps = {
-		download: async () => [] as string[],
+		download: async () => nothing(),
 		now: () => now,
 		sleep: async (ms: number) => {
 			sleeps.push(ms);
@@ -101,7 +105,7 @@ describe('bulk operation polling', () => {
 
 describe('OrdersReader decisions', () => {
 	const base = { filters: {}, sortKey: 'UPDATED_AT' as const, reverse: false, olderThanVisible: 'warn' as const };
-	const deps = { download: async () => [] as string[], now: () => Date.parse('2026-11-26T00:00:00Z'), sleep: async () => undefined };
+	const deps = { download: async () => nothing(), now: () => Date.parse('2026-11-26T00:00:00Z'), sleep: async () => undefined };
 	const noScopes = { currentAppInstallation: { accessScopes: [{ handle: 'read_orders' }] } };
 	const emptyPage = { orders: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } };
 
