@@ -35,7 +35,7 @@ export class PosApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:posApi.svg', dark: 'file:posApi.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-shopify-pos/n8n-nodes-shopify-pos#pos-http-request';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-shopify-pos#pos-http-request';
 
 	properties: INodeProperties[] = [
 		{
@@ -130,8 +130,9 @@ export class PosApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			url: '={{ "/" + ($credentials.testPath || "").replace(/^\\/+/, "") }}',
+			// axios joins the two with exactly one slash, whatever the user typed.
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '={{$credentials.testPath}}',
 			method: 'GET',
 		},
 	};
