@@ -20,6 +20,8 @@ interface PollOptions {
 interface PollState {
 	/** Newest `updatedAt` fully processed (ISO UTC). */
 	cursor?: string;
+	/** When the trigger started watching: earlier changes are the past, not events (the overlap reaches back). */
+	startedAt?: string;
 }
 
 function pollMeta(order: GqlOrder, shopDomain: string, apiVersion: string, now: Date): OrderEventMeta {
@@ -75,6 +77,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 		if (!state.cursor) {
 			// First poll after publishing: watch from now on (Shopify Get Orders reads the past).
 			state.cursor = now.toISOString();
+			state.startedAt = state.cursor;
 			return null;
 		}
 
@@ -89,10 +92,11 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 
 		const fresh: ListedOrder[] = [];
 		const scanned: string[] = [];
+		const startedAt = Date.parse(state.startedAt ?? state.cursor);
 		listing: for await (const page of listOrderIds(client, search, 'UPDATED_AT', false, stats)) {
 			for (const listed of page) {
 				const key = orderChangeKey(listed.id, listed.updatedAt);
-				if (key && ledgers.changes.has(key, now.getTime())) {
+				if ((key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt) {
 					scanned.push(listed.updatedAt);
 					continue;
 				}

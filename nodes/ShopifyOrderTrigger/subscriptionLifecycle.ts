@@ -33,6 +33,13 @@ function desiredSubscriptions(ctx: IHookFunctions): DesiredSubscriptions {
 	};
 }
 
+/** Before any call to Shopify: a real store can only deliver to a public HTTPS address. */
+async function assertReachableAddress(ctx: IHookFunctions, uri: string): Promise<void> {
+	const credential = await shopifyCredentialFor(ctx);
+	const problem = webhookAddressProblem(uri, normalizeShop(credential.shop).isLocal);
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem);
+}
+
 /**
  * n8n's webhook lifecycle: `checkExists` on every activation (a restart never creates duplicates, and a
  * subscription Shopify dropped after failed deliveries is noticed), `create` when anything is missing or
@@ -41,8 +48,15 @@ function desiredSubscriptions(ctx: IHookFunctions): DesiredSubscriptions {
 export const subscriptionLifecycle = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
 		const desired = desiredSubscriptions(this);
+		await assertReachableAddress(this, desired.uri);
 		const client = await shopifyClientFor(this);
-		const plan = planSubscriptions(desired, await listSubscriptions(client, desired.uri));
+		let existing;
+		try {
+			existing = await listSubscriptions(client, desired.uri);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), error as Error);
+		}
+		const plan = planSubscriptions(desired, existing);
 		if (!isPlanSatisfied(plan)) return false;
 		const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
 		webhookData.subscriptionIds = plan.keep.map((subscription) => subscription.id);
@@ -52,12 +66,10 @@ export const subscriptionLifecycle = {
 
 	async create(this: IHookFunctions): Promise<boolean> {
 		const desired = desiredSubscriptions(this);
-		const credential = await shopifyCredentialFor(this);
-		const problem = webhookAddressProblem(desired.uri, normalizeShop(credential.shop).isLocal);
-		if (problem) throw new NodeOperationError(this.getNode(), problem);
+		await assertReachableAddress(this, desired.uri);
 		const client = await shopifyClientFor(this);
-		const plan = planSubscriptions(desired, await listSubscriptions(client, desired.uri));
 		try {
+			const plan = planSubscriptions(desired, await listSubscriptions(client, desired.uri));
 			const active = await applySubscriptionPlan(client, plan, desired);
 			const webhookData = this.getWorkflowStaticData('node') as NodeWebhookData;
 			webhookData.subscriptionIds = active.map((subscription) => subscription.id);

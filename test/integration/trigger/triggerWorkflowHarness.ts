@@ -139,6 +139,13 @@ export class TriggerWorkflowHarness {
 		Container.set(Logger, this.logger as unknown as Logger);
 	}
 
+	/** The user edits a node's parameters (publish again to apply them). */
+	setParameters(nodeName: string, parameters: INodeParameters): void {
+		const node = this.nodes.find((candidate) => candidate.name === nodeName);
+		if (!node) throw new Error(`no node ${nodeName}`);
+		node.parameters = parameters;
+	}
+
 	async listen(): Promise<void> {
 		this.server = createServer((req, res) => {
 			const chunks: Buffer[] = [];
@@ -288,6 +295,15 @@ export class TriggerWorkflowHarness {
 		return result[0]?.length ?? 0;
 	}
 
+	/** The editor's "Fetch test event": poll() in manual mode on a fresh Workflow; nothing is saved. */
+	async pollManually(nodeName: string): Promise<IDataObject[]> {
+		const workflow = this.buildWorkflow();
+		const node = workflow.getNode(nodeName)!;
+		const type = this.nodeTypes.getByName(node.type);
+		const result = await type.poll!.call(new PollContext(workflow, node, this.additionalData(workflow, 'manual'), 'manual', 'manual'));
+		return (result?.[0] ?? []).map((item) => item.json);
+	}
+
 	private async execute(workflow: Workflow, node: INode, data: INodeExecutionData[][], mode: WorkflowExecuteMode): Promise<void> {
 		const runExecutionData = createRunExecutionData({
 			executionData: {
@@ -303,7 +319,15 @@ export class TriggerWorkflowHarness {
 		this.executions.push({ trigger: node.name, items: items.map((item) => item.json) });
 	}
 
+	/** While true, every delivery gets 503 (n8n down behind its proxy), so Shopify retries and finally gives up. */
+	unavailable = false;
+
 	private async handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
+		if (this.unavailable) {
+			res.statusCode = 503;
+			res.end('unavailable');
+			return;
+		}
 		const workflow = this.buildWorkflow();
 		const node = this.webhookNodes(workflow).find((candidate) => req.url === `/webhook/${candidate.webhookId}/shopify-orders`);
 		if (!node || req.method !== 'POST') {

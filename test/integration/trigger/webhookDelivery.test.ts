@@ -126,6 +126,16 @@ describe('Shopify Order Trigger: duplicates', () => {
 		});
 	});
 
+	it('emits one order change once even when several topics announce it', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			for (const topic of ['orders/create', 'orders/updated', 'orders/paid']) await post(url, order.rawBody, deliveryHeaders(order.rawBody, topic));
+			await harness.settled();
+			expect(harness.executions).toHaveLength(1);
+			expect(harness.executions[0].items[0].event).toMatchObject({ topic: 'orders/create' });
+		});
+	});
+
 	it('remembers deliveries in the static data n8n saves, bounded', async () => {
 		await withHarness(async (harness) => {
 			const url = harness.webhookUrl('Shopify Order Trigger');
