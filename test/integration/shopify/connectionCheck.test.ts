@@ -41,7 +41,7 @@ describe('credential test', () => {
 		expect(server.tokenRequests).toBe(1);
 	});
 
-	it.each([
+	it.each<[string, { shop?: string; accessToken?: string }, string, RegExp]>([
 		['storefront domain', { shop: 'www.acme.com' }, 'INVALID_SHOP', /myshopify\.com/],
 		['wrong token', { accessToken: 'shpat_wrong' }, 'HTTP_401', /Copy the Admin API access token again/],
 		['empty token', { accessToken: '' }, 'MISSING_FIELD', /Access Token is empty/],
