@@ -24,7 +24,7 @@ export interface RunningShopifySimulator {
 export async function startShopifySimulator(options: SimulatorOptions = {}): Promise<RunningShopifySimulator> {
 	const simulator = new ShopifySimulator(options);
 	const resetHooks: ResetHook[] = [];
-	resetHooks.push(() => simulator.webhooks.reset());
+	resetHooks.push(() => simulator.webhooks.reset(), () => simulator.bulk.reset());
 	const orders = mountControlRoutes(simulator, resetHooks);
 	mountWebhookControlRoutes(simulator, simulator.webhooks);
 	const url = await simulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');

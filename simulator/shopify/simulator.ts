@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError, type GraphQLFieldResolver } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { accessDenied, ALL_SCOPES, FIELD_SCOPES, hasScope } from './auth/accessScopes';
 import { TokenRegistry } from './auth/tokenRegistry';
 import type { RequestContext, ResolverMap } from './graphql/context';
@@ -20,6 +20,7 @@ import { adminSchema, servedApiVersion, SIMULATED_API_VERSIONS } from './schemas
 import type { Clock } from './store/clock';
 import { seedStore, type SeedOptions } from './store/seed';
 import { webhookResolvers } from './webhooks/webhookResolvers';
+import { BulkOperations, bulkResolvers } from './bulk/bulkOperations';
 import { WebhookService } from './webhooks/webhookService';
 import { ShopStore } from './store/shopStore';
 
@@ -68,6 +69,7 @@ export class ShopifySimulator {
 	readonly faults = new FaultPlan();
 	readonly idempotency = new IdempotencyRecords();
 	readonly webhooks: WebhookService;
+	readonly bulk: BulkOperations;
 	readonly log = new RequestLog();
 	readonly accessToken: string;
 	readonly clientId: string;
@@ -97,10 +99,24 @@ export class ShopifySimulator {
 		this.bucket = new LeakyBucket(this.clock, this.config.maximumAvailable, this.config.restoreRate);
 		this.tokens = new TokenRegistry(this.clock);
 		this.tokens.addPermanent(this.accessToken, this.config.scopes);
-		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, webhookResolvers]);
+		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, webhookResolvers, bulkResolvers]);
 		// deliveries are signed with the app's client secret, as Shopify signs them
 		this.webhooks = new WebhookService(this.store, () => this.clientSecret);
 		this.services.webhooks = this.webhooks;
+		this.bulk = new BulkOperations(this.store, (version, document, scopes) => this.runDocument(version, document, scopes), () => this.origin);
+		this.services.bulk = this.bulk;
+		this.addRoute((request, response, url) => {
+			const download = /^\/_sim\/bulk\/(\d+)\.jsonl$/.exec(url.pathname);
+			if (!download || request.method !== 'GET') return false;
+			const operation = this.bulk.operations.get(`gid://shopify/BulkOperation/${download[1]}`);
+			if (!operation || operation.url === null) {
+				sendJson(response, 404, { errors: 'Not Found' });
+				return true;
+			}
+			response.writeHead(200, { 'content-type': 'application/jsonl', 'content-length': Buffer.byteLength(operation.jsonl) });
+			response.end(operation.jsonl);
+			return true;
+		});
 		this.services.idempotency = this.idempotency;
 		const baseResolver = resolverFor(this.resolvers);
 		this.fieldResolver = (source, args, context, info) => {
@@ -380,6 +396,18 @@ export class ShopifySimulator {
 		);
 		if (fault?.kind === 'commitThenDrop') response.socket?.destroy();
 		this.log.add({ ...entry, status: 200, outcome: 'ok' });
+	}
+
+	/** Runs a document outside any HTTP request (bulk operations), with the given scopes. */
+	async runDocument(apiVersion: string, document: DocumentNode, scopes: readonly string[]): Promise<ExecutionResult> {
+		const context: RequestContext = {
+			store: this.store,
+			apiVersion,
+			searchWarnings: [],
+			idempotencyKey: null,
+			services: { ...this.services, grantedScopes: scopes },
+		};
+		return execute({ schema: adminSchema(apiVersion), document, contextValue: context, rootValue: {}, fieldResolver: this.fieldResolver });
 	}
 
 	apiVersions(): readonly string[] {
