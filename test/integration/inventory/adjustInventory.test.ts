@@ -6,7 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ShopifyAdjustInventory } from '../../../nodes/ShopifyAdjustInventory/ShopifyAdjustInventory.node';
 import { runNode } from '../../helpers/n8nEngine';
-import { startInventoryStore, type InventoryStore } from './inventorySimulator';
+import { TOKEN, startInventoryStore, type InventoryStore } from './inventorySimulator';
 
 let store: InventoryStore;
 let mainStore: { id: string; name: string };
@@ -137,6 +137,8 @@ describe('Shopify Adjust Inventory (n8n engine + simulator)', () => {
 		expect(items[2].error).toMatch(/used by 2 product variants/);
 		expect(items[5].error).toContain(`Shopify has ${staleLevel}`);
 		expect(result.output().map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+		expect(JSON.stringify(items)).not.toContain(TOKEN);
+		expect(JSON.stringify(result.logs)).not.toContain(TOKEN);
 		expect(store.available(a.inventoryItemId, mainStore.id)).toBe(before.a - 1);
 		expect(store.available(b.inventoryItemId, mainStore.id)).toBe(before.b + 3);
 		expect(store.available(c.inventoryItemId, mainStore.id)).toBe(staleLevel);
