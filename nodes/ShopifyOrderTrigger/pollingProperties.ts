@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 export const pollingTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Each poll asks Shopify for orders updated since the last poll (about 3 API points when nothing changed). Add a Shopify Order Trigger to the same workflow to get changes instantly; each order change is still emitted once.',
+			'Each poll asks Shopify for orders updated since the last poll (2 API points when nothing changed, about 110 per changed order). Add a Shopify Order Trigger to the same workflow to get changes instantly; each order change is still emitted once.',
 		name: 'costNotice',
 		type: 'notice',
 		default: '',
