@@ -6,7 +6,7 @@ import { secretHeaderNames, secretValues } from '../../lib/pos/authHeaders';
 import type { PosCredentials } from '../../lib/pos/credentials';
 import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
 import { createRedactor } from '../../lib/pos/redact';
-import { sendPosRequest } from '../../lib/pos/sendPosRequest';
+import { sendPosRequest, type PosCallResult } from '../../lib/pos/sendPosRequest';
 import { failedJson, successJson } from './outputItems';
 import { readItemCall, readNodeSettings, type ItemCall } from './readItemCall';
 
@@ -62,15 +62,21 @@ export async function executePosRequests(this: IExecuteFunctions): Promise<INode
 			results[index] = { output: 1, item: { json: failedJson(prepared.error.message, undefined, undefined, 0, undefined, redactor), pairedItem: { item: index } } };
 			return;
 		}
-		const result = await sendPosRequest(prepared.call, {
-			send,
-			clock: systemClock,
-			random: Math.random,
-			policy: settings.policy,
-			limiter,
-			onRetry: ({ attempt, waitMs, reason }) =>
-				this.logger.warn(redactor.text(`POS HTTP Request: item ${index} attempt ${attempt}: ${reason}; next attempt in ${waitMs} ms`)),
-		});
+		let result: PosCallResult;
+		try {
+			result = await sendPosRequest(prepared.call, {
+				send,
+				clock: systemClock,
+				random: Math.random,
+				policy: settings.policy,
+				limiter,
+				onRetry: ({ attempt, waitMs, reason }) =>
+					this.logger.warn(redactor.text(`POS HTTP Request: item ${index} attempt ${attempt}: ${reason}; next attempt in ${waitMs} ms`)),
+			});
+		} catch (error) {
+			// Not a POS answer but a fault on our side of the wire: the item still must not vanish.
+			result = { outcome: 'failed', reason: `The request could not be sent: ${(error as Error).message}`, attempts: 1, requestsSent: 0, waitedMs: 0 };
+		}
 		if (result.outcome === 'failed') {
 			this.logger.warn(redactor.text(`POS HTTP Request: item ${index} failed: ${result.reason ?? ''}`));
 			const json = failedJson(result.reason ?? 'failed', prepared.call.request, result.response, result.attempts, prepared.idempotencyKey, redactor);
