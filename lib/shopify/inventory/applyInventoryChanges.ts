@@ -47,6 +47,9 @@ interface MutationPayload {
 	userErrors: InventoryUserError[];
 }
 
+const NOT_SENT_MESSAGE =
+	'Nothing was sent to Shopify because other items of this run failed their checks. Fix those items (or turn on "Continue On Fail") and run again.';
+
 function describeItem(change: InventoryChangeRequest, target?: ResolvedTarget): string {
 	if (change.identifierType === 'sku') return `SKU "${change.identifier}"`;
 	const sku = target?.sku ? ` (SKU "${target.sku}")` : '';
@@ -115,7 +118,16 @@ export async function applyInventoryChanges(raws: ReadonlyArray<RawInventoryChan
 	}
 
 	const anyLocalFailure = outcomes.size > 0;
-	if (!(options.allOrNothingBeforeSending && anyLocalFailure)) {
+	if (options.allOrNothingBeforeSending && anyLocalFailure) {
+		for (const { change, key } of valid) {
+			if (outcomes.has(change.itemIndex)) continue;
+			outcomes.set(change.itemIndex, {
+				...baseOutcome(change, key, targets.get(change.itemIndex)),
+				status: 'failed',
+				error: { code: 'NOT_SENT', message: NOT_SENT_MESSAGE, source: 'input' },
+			});
+		}
+	} else {
 		// 3 + 4. Plan from the input alone, then send.
 		const batches = planBatches(valid.map(({ change, key }): BatchMember => ({ change, key })));
 		for (const batch of batches) {
@@ -141,11 +153,7 @@ export async function applyInventoryChanges(raws: ReadonlyArray<RawInventoryChan
 				itemIndex: raw.itemIndex,
 				status: 'failed' as const,
 				mode: raw.mode,
-				error: {
-					code: 'NOT_SENT',
-					message: 'Nothing was sent to Shopify because other items of this run failed their checks. Fix those items (or turn on "Continue On Fail") and run again.',
-					source: 'input' as const,
-				},
+				error: { code: 'NOT_SENT', message: NOT_SENT_MESSAGE, source: 'input' as const },
 			},
 	);
 	return { outcomes: ordered, calls };

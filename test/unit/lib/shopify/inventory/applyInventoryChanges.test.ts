@@ -175,6 +175,7 @@ describe('applyInventoryChanges', () => {
 		const result = await applyInventoryChanges([raw(0, 'SKU-0'), raw(1, 'SKU-1', { quantity: 'x' })], { request: shopify.request, allOrNothingBeforeSending: true });
 		expect(shopify.sent).toHaveLength(0);
 		expect(result.outcomes.map((o) => o.error?.code)).toEqual(['NOT_SENT', 'INVALID_QUANTITY']);
+		expect(result.outcomes[0]).toMatchObject({ status: 'failed', sku: 'SKU-0', inventoryItemId: 'gid://shopify/InventoryItem/0', locationName: 'Main Store' });
 	});
 
 	it('applies an identical change (same event twice in one run) once, and skips zero deltas', async () => {
