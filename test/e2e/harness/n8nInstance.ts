@@ -113,7 +113,7 @@ export class N8nInstance {
 
 	/** Runs `n8n <args>` against this instance's folder; each call gets its own task-broker port. */
 	async cli(args: string[], { timeoutMs = 180_000 } = {}): Promise<ProcessResult> {
-		const env = { ...this.baseEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'warn' };
+		const env = { ...this.baseEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'info' };
 		return await runProcess(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], { env, cwd: this.userFolder, timeoutMs });
 	}
 
@@ -243,23 +243,39 @@ export interface ExecuteResult {
 	stderr: string;
 }
 
+/** The run as `n8n execute` prints it (n8n's IRun). */
 export interface ExecuteRunData {
-	resultData: {
-		runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string } }>>;
-		error?: { message: string; description?: string };
-		lastNodeExecuted?: string;
+	status?: string;
+	finished?: boolean;
+	data: {
+		resultData: {
+			runData: Record<
+				string,
+				Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }> | null> }; error?: { message: string; description?: string } }>
+			>;
+			error?: { message: string; description?: string };
+			lastNodeExecuted?: string;
+		};
 	};
 }
 
-/** `--rawOutput` prints the run JSON after whatever n8n logged: take the first line that opens it. */
+/**
+ * n8n prints the run as indented JSON among whatever it logs (at info level, which is also the level
+ * `execute` prints the run at): take the last top-level JSON object that is a run.
+ */
 export function parseExecuteOutput(result: ProcessResult): ExecuteResult {
-	const start = result.stdout.search(/^\{/m);
+	const lines = result.stdout.split('\n');
 	let data: ExecuteRunData | undefined;
-	if (start >= 0) {
+	for (let i = lines.length - 1; i >= 0 && data === undefined; i--) {
+		if (lines[i] !== '{') continue;
+		// Indented JSON closes at column 0; log lines (the task runner's, say) may follow it.
+		const end = lines.indexOf('}', i);
+		if (end < 0) continue;
 		try {
-			data = JSON.parse(result.stdout.slice(start)) as ExecuteRunData;
+			const parsed = JSON.parse(lines.slice(i, end + 1).join('\n')) as ExecuteRunData;
+			if (parsed && typeof parsed === 'object' && 'data' in parsed) data = parsed;
 		} catch {
-			data = undefined;
+			// a '{' line inside the JSON, or a log line: keep looking further up
 		}
 	}
 	return { code: result.code, data, stdout: result.stdout, stderr: result.stderr };
@@ -267,9 +283,13 @@ export function parseExecuteOutput(result: ProcessResult): ExecuteResult {
 
 /** The items a node produced on its first output in the first run of an `n8n execute` result. */
 export function nodeOutput(result: ExecuteResult, nodeName: string): Array<Record<string, unknown>> {
-	const runs = result.data?.resultData.runData[nodeName];
+	const runs = result.data?.data.resultData.runData[nodeName];
 	if (!runs || runs.length === 0) {
-		throw new Error(`Node "${nodeName}" did not run. n8n printed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+		const error = result.data?.data.resultData.error;
+		throw new Error(
+			`Node "${nodeName}" did not run${error ? ` (workflow error: ${error.message})` : ''}. n8n printed:\n` +
+				`${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`,
+		);
 	}
 	return (runs[0].data?.main[0] ?? []).map((item) => item.json);
 }
