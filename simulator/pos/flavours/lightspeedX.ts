@@ -1,0 +1,32 @@
+import { header, isObject, type FlavourRoutes } from '../routeContext';
+import { bodyHash } from '../store';
+
+/**
+ * Lightspeed X-like sales: `POST /api/register_sales`, deduplicated on `request_id` (a repeat with the same
+ * body answers the stored sale). Lightspeed X refuses requests without a User-Agent; its 429 carries an
+ * HTTP-date Retry-After (the server adds that).
+ */
+export const lightspeedXRoutes: FlavourRoutes = (context) => {
+	if (context.path !== '/api/register_sales' && !context.path.startsWith('/api/2.0/')) return null;
+	if (!header(context, 'user-agent')) return { status: 400, body: { error: 'A User-Agent header is required' } };
+	if (context.method === 'GET' && context.path === '/api/2.0/outlets') return { status: 200, body: { data: [{ id: 'outlet-1', name: 'Main Outlet' }] } };
+	if (context.method !== 'POST' || context.path !== '/api/register_sales') return { status: 404, body: { error: 'Not Found' } };
+	const body = context.json;
+	if (!isObject(body) || !Array.isArray(body.register_sale_products) || typeof body.register_id !== 'string') {
+		return { status: 400, body: { error: 'register_id and register_sale_products are required' } };
+	}
+	const requestId = typeof body.request_id === 'string' && body.request_id !== '' ? body.request_id : null;
+	if (requestId) {
+		const previous = context.store.recall('lightspeed-sales', requestId);
+		if (previous) {
+			return previous.bodyHash === bodyHash(body)
+				? { status: previous.status, body: previous.body }
+				: { status: 409, body: { error: `request_id ${requestId} was already used for a different sale` } };
+		}
+	}
+	const id = context.store.nextId('LS');
+	const sale = { register_sale: { ...body, id, created_at: context.store.timestamp() } };
+	context.store.addOrder('lightspeedX', sale.register_sale, typeof body.invoice_number === 'string' ? body.invoice_number : null, requestId, id);
+	if (requestId) context.store.remember('lightspeed-sales', requestId, { bodyHash: bodyHash(body), status: 200, body: sale });
+	return { status: 200, body: sale };
+};
