@@ -174,3 +174,15 @@ export function sortedArraySource<T extends { legacyResourceId: number }>(
 		},
 	};
 }
+
+/** The part [from, to) of an ordered source, e.g. the orders inside a date window. */
+export function rangeSource<T>(source: PageSource<T>, from: number, to: number): PageSource<T> {
+	const start = Math.max(0, Math.min(from, source.length));
+	const end = Math.max(start, Math.min(to, source.length));
+	return {
+		length: end - start,
+		at: (index) => source.at(start + index),
+		keyAt: (index) => source.keyAt(start + index),
+		lowerBound: (key, id) => Math.max(0, Math.min(end, source.lowerBound(key, id)) - start),
+	};
+}

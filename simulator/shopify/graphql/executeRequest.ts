@@ -36,20 +36,43 @@ export function notImplemented(typeName: string, fieldName: string): GraphQLErro
 	});
 }
 
+/**
+ * Clients send the same few documents over and over; validating against the Admin schema costs far more
+ * than running a small query, so parse + validate results are kept per schema and document text.
+ */
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>>();
+const MAX_CACHED_DOCUMENTS = 1000;
+
+function checkedDocument(schema: GraphQLSchema, query: string): { document: DocumentNode } | { errors: GraphQLError[] } {
+	let cache = checkedDocuments.get(schema);
+	if (!cache) {
+		cache = new Map();
+		checkedDocuments.set(schema, cache);
+	}
+	const cached = cache.get(query);
+	if (cached) return cached;
+	let result: { document: DocumentNode } | { errors: GraphQLError[] };
+	try {
+		const document = parse(query);
+		const errors = validate(schema, document);
+		result = errors.length > 0 ? { errors: [...errors] } : { document };
+	} catch (error) {
+		result = { errors: [error as GraphQLError] };
+	}
+	if (cache.size >= MAX_CACHED_DOCUMENTS) cache.clear();
+	cache.set(query, result);
+	return result;
+}
+
 export function prepareRequest(
 	schema: GraphQLSchema,
 	body: GraphQLRequestBody,
 ): { prepared: PreparedRequest } | { errors: GraphQLError[] } {
 	if (typeof body.query !== 'string' || body.query.trim() === '')
 		return { errors: [new GraphQLError('No query string was present')] };
-	let document: DocumentNode;
-	try {
-		document = parse(body.query);
-	} catch (error) {
-		return { errors: [error as GraphQLError] };
-	}
-	const validationErrors = validate(schema, document);
-	if (validationErrors.length > 0) return { errors: [...validationErrors] };
+	const checked = checkedDocument(schema, body.query);
+	if ('errors' in checked) return { errors: checked.errors };
+	const document = checked.document;
 	const operationName = typeof body.operationName === 'string' ? body.operationName : null;
 	const operations = document.definitions.filter(
 		(definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',

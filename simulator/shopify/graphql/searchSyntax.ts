@@ -214,28 +214,86 @@ export function compareNumber(actual: number, comparator: Comparator, expected: 
 	}
 }
 
+interface DateBound {
+	/** first instant matched by `=`, as the store's own DateTime text */
+	start: string;
+	/** first instant after the day, for a bare date; null for a full timestamp */
+	end: string | null;
+}
+
+const dateBounds = new Map<string, DateBound | null>();
+export const asStoreText = (epochMs: number): string => new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/** Parsed once per distinct value: a search over 100k orders compares text, not Date objects. */
+export function dateBound(expected: string): DateBound | null {
+	let bound = dateBounds.get(expected);
+	if (bound === undefined) {
+		const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(expected);
+		const start = Date.parse(dayOnly ? `${expected}T00:00:00Z` : expected);
+		bound = Number.isNaN(start) ? null : { start: asStoreText(start), end: dayOnly ? asStoreText(start + 24 * 3600 * 1000) : null };
+		if (dateBounds.size > 10000) dateBounds.clear();
+		dateBounds.set(expected, bound);
+	}
+	return bound;
+}
+
 /**
- * Dates: a full timestamp compares as an instant; a bare date (2026-11-20) means that whole UTC day, so
- * `>2026-11-20` starts the next day and `:2026-11-20` matches any time on it.
+ * Dates: a full timestamp compares as an instant (to the second); a bare date (2026-11-20) means that
+ * whole UTC day, so `>2026-11-20` starts the next day and `:2026-11-20` matches any time on it. Stored
+ * dates are ISO text in one format ("2026-11-20T10:15:00Z"), so text order is time order.
  */
-export function compareDate(actualIso: string, comparator: Comparator, expected: string): boolean {
-	const actual = Date.parse(actualIso);
-	if (expected.toLowerCase() === 'now') return compareNumber(actual, comparator, Date.now());
-	const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(expected);
-	const start = Date.parse(dayOnly ? `${expected}T00:00:00Z` : expected);
-	if (Number.isNaN(start)) return false;
-	if (!dayOnly) return compareNumber(Math.floor(actual / 1000), comparator, Math.floor(start / 1000));
-	const end = start + 24 * 3600 * 1000;
+export function compareDate(actualIso: string, comparator: Comparator, expected: string, now: () => number = Date.now): boolean {
+	const bound = expected.toLowerCase() === 'now' ? { start: asStoreText(now()), end: null } : dateBound(expected);
+	if (!bound) return false;
+	if (bound.end === null) return compareOrdered(actualIso, comparator, bound.start);
 	switch (comparator) {
 		case '=':
-			return actual >= start && actual < end;
+			return actualIso >= bound.start && actualIso < bound.end;
 		case '>':
-			return actual >= end;
+			return actualIso >= bound.end;
 		case '>=':
-			return actual >= start;
+			return actualIso >= bound.start;
 		case '<':
-			return actual < start;
+			return actualIso < bound.start;
 		case '<=':
-			return actual < end;
+			return actualIso < bound.end;
 	}
+}
+
+function compareOrdered(actual: string, comparator: Comparator, expected: string): boolean {
+	switch (comparator) {
+		case '=':
+			return actual === expected;
+		case '>':
+			return actual > expected;
+		case '>=':
+			return actual >= expected;
+		case '<':
+			return actual < expected;
+		case '<=':
+			return actual <= expected;
+	}
+}
+
+/**
+ * The date window a query pins on one field through top-level AND terms (e.g. `updated_at:>=X`), as
+ * [from, to) in stored DateTime text. The orders resolver starts its walk there instead of at the first
+ * order; the full predicate still decides each order.
+ */
+export function dateWindow(node: SearchNode, field: string): { from: string | null; to: string | null } {
+	const terms = node.kind === 'and' ? node.items : [node];
+	let from: string | null = null;
+	let to: string | null = null;
+	const nextSecond = (text: string): string => asStoreText(Date.parse(text) + 1000);
+	for (const term of terms) {
+		if (term.kind !== 'term' || term.field !== field || term.value.toLowerCase() === 'now') continue;
+		const bound = dateBound(term.value);
+		if (!bound) continue;
+		const lower = term.comparator === '>' ? (bound.end ?? nextSecond(bound.start)) : term.comparator === '>=' || term.comparator === '=' ? bound.start : null;
+		const upper =
+			term.comparator === '<' ? bound.start : term.comparator === '<=' || term.comparator === '=' ? (bound.end ?? nextSecond(bound.start)) : null;
+		if (lower !== null && (from === null || lower > from)) from = lower;
+		if (upper !== null && (to === null || upper < to)) to = upper;
+	}
+	return { from, to };
 }

@@ -170,6 +170,33 @@ describe('Shopify simulator: store queries', () => {
 		);
 	});
 
+	it('pages a date window on the sort key exactly like a full scan would', async () => {
+		const all: any = await adminGraphql(sim, '{ orders(first: 60, sortKey: UPDATED_AT) { nodes { id updatedAt displayFinancialStatus } } }');
+		const orders = all.body.data.orders.nodes as any[];
+		const low = orders[12].updatedAt;
+		const high = orders[47].updatedAt;
+		for (const [q, keep] of [
+			[`updated_at:>'${low}' updated_at:<='${high}' financial_status:paid`, (o: any) => o.updatedAt > low && o.updatedAt <= high && o.displayFinancialStatus === 'PAID'],
+			[`updated_at:>=${low.slice(0, 10)} AND updated_at:<${high.slice(0, 10)}`, (o: any) => o.updatedAt >= low.slice(0, 10) && o.updatedAt < high.slice(0, 10)],
+		] as const) {
+			for (const reverse of [false, true]) {
+				const ids: string[] = [];
+				let after: string | null = null;
+				do {
+					const page: any = await adminGraphql(
+						sim,
+						'query W($q: String, $after: String, $reverse: Boolean) { orders(first: 4, after: $after, reverse: $reverse, sortKey: UPDATED_AT, query: $q) { pageInfo { hasNextPage endCursor } nodes { id } } }',
+						{ q, after, reverse },
+					);
+					ids.push(...page.body.data.orders.nodes.map((n: any) => n.id));
+					after = page.body.data.orders.pageInfo.hasNextPage ? page.body.data.orders.pageInfo.endCursor : null;
+				} while (after);
+				const expected = orders.filter(keep).map((o) => o.id);
+				expect(ids).toEqual(reverse ? expected.reverse() : expected);
+			}
+		}
+	});
+
 	it('warns about, and ignores, a search field it does not know, like Shopify', async () => {
 		const response: any = await adminGraphql(sim, '{ orders(first: 3, query: "colour:red") { nodes { id } } }');
 		expect(response.body.data.orders.nodes).toHaveLength(3);

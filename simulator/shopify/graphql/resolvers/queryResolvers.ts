@@ -1,13 +1,15 @@
 import type { ConnectionArgs } from '../connection';
-import { paginate, sortedArraySource } from '../connection';
+import { paginate, rangeSource, sortedArraySource } from '../connection';
 import type { RequestContext, ResolverMap } from '../context';
 import { ORDER_SEARCH_FIELDS, orderFreeText } from '../orderSearch';
-import { compareNumber, compareText, compileSearch, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
+import { compareNumber, compareText, compileSearch, dateWindow, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
 import type { InventoryItemRecord, LocationRecord, OrderRecord, VariantRecord } from '../../store/records';
 import { numericId, parseGid, SORTABLE_ORDER_KEYS, type OrderSortKey } from '../../store/shopStore';
 import { count } from './views';
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLError } from 'graphql';
+
+const SORT_DATE_FIELDS: Record<string, string> = { UPDATED_AT: 'updated_at', CREATED_AT: 'created_at', PROCESSED_AT: 'processed_at' };
 
 const byId = (item: { legacyResourceId: number }): string => String(item.legacyResourceId).padStart(20, '0');
 
@@ -98,7 +100,14 @@ export const queryResolvers: ResolverMap = {
 					extensions: { code: 'NOT_IMPLEMENTED' },
 				});
 			const predicate = searchPredicate<OrderRecord>(args.query, ORDER_SEARCH_FIELDS, orderFreeText, context, info);
-			return paginate(context.store.orderIndexes[sortKey as OrderSortKey], args as ConnectionArgs, predicate);
+			const index = context.store.orderIndexes[sortKey as OrderSortKey];
+			const dateField = SORT_DATE_FIELDS[sortKey];
+			if (!args.query || !dateField) return paginate(index, args as ConnectionArgs, predicate);
+			// a date window on the sort field narrows the walk to that slice of the index
+			const window = dateWindow(parseSearch(args.query), dateField);
+			const from = window.from === null ? 0 : index.lowerBound(window.from, 0);
+			const to = window.to === null ? index.length : index.lowerBound(window.to, 0);
+			return paginate(rangeSource(index, from, to), args as ConnectionArgs, predicate);
 		},
 		ordersCount: (_root, args, context, info) => {
 			const predicate = searchPredicate<OrderRecord>(args.query, ORDER_SEARCH_FIELDS, orderFreeText, context, info);
