@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
 import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
 import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
@@ -41,23 +41,24 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 
 	const now = new Date();
+	const output = this.getNodeParameter('output', 'posOrder') as OrderEventOutput;
+	const options = this.getNodeParameter('options', {}) as { skipPosOrders?: boolean };
+	// Read before anything is remembered: a delivery answered 400 is retried by Shopify and must not count as seen.
+	let event;
+	try {
+		event = orderEventFromDelivery(rawBody, deliveryMeta(verdict.headers, verdict.headers.shopDomain ?? shop.domain, now), output);
+	} catch (error) {
+		const message = error instanceof UnreadableDeliveryError ? error.message : `The delivery could not be read as an order: ${(error as Error).message}`;
+		this.logger.warn(`Shopify Order Trigger could not read a ${verdict.headers.topic ?? ''} delivery: ${message}`);
+		return reply(this, 400, message);
+	}
+
 	const channel = this.getMode() === 'manual' ? 'test' : 'live';
 	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
 	const dedupeKey = deliveryDedupeKey(verdict.headers);
 	if (dedupeKey && !ledgers.deliveries.claim(dedupeKey, now.getTime())) {
 		ledgers.persist();
 		return { webhookResponse: 'Duplicate delivery: already received.' };
-	}
-
-	const output = this.getNodeParameter('output', 'posOrder') as OrderEventOutput;
-	const options = this.getNodeParameter('options', {}) as { skipPosOrders?: boolean };
-	let event;
-	try {
-		event = orderEventFromDelivery(rawBody, deliveryMeta(verdict.headers, shop.domain, now), output);
-	} catch (error) {
-		ledgers.persist();
-		if (error instanceof UnreadableDeliveryError) return reply(this, 400, error.message);
-		throw new NodeOperationError(this.getNode(), error as Error, { message: 'The Shopify delivery could not be read as an order.' });
 	}
 
 	const skipPos = options.skipPosOrders ?? true;

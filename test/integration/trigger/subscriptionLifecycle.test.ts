@@ -108,7 +108,7 @@ describe('Shopify Order Trigger subscriptions against the simulator', () => {
 		await workflow.settled();
 		expect(workflow.executions).toHaveLength(1);
 		const [item] = workflow.executions[0].items;
-		expect(item).toMatchObject({ id: order.id, email: 'ada@example.com', event: { topic: 'orders/create', source: 'webhook' } });
+		expect(item).toMatchObject({ id: order.id, email: 'ada@example.com', event: { topic: 'orders/create', source: 'webhook', shopDomain: shop.shopDomain } });
 		expect((item.lineItems as Array<{ quantity: number }>)[0].quantity).toBe(2);
 	});
 

@@ -136,6 +136,19 @@ describe('Shopify Order Trigger: duplicates', () => {
 		});
 	});
 
+	it('answers 400 to a signed body it cannot read, and still takes the event when Shopify retries it readable', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			const xml = Buffer.from('<order><id>1</id></order>');
+			const first = deliveryHeaders(xml, 'orders/create');
+			expect((await post(url, xml, first)).status).toBe(400);
+			const retry = deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': first['x-shopify-event-id'] });
+			expect((await post(url, order.rawBody, retry)).status).toBe(200);
+			await harness.settled();
+			expect(harness.executions).toHaveLength(1);
+		});
+	});
+
 	it('remembers deliveries in the static data n8n saves, bounded', async () => {
 		await withHarness(async (harness) => {
 			const url = harness.webhookUrl('Shopify Order Trigger');
