@@ -86,3 +86,27 @@ describe('bulk mode through the node', () => {
 		expect(bulk.output().every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
 });
+
+describe('10,000 orders through the node', () => {
+	let store: OrdersStore;
+
+	beforeAll(async () => {
+		store = await startOrdersStore({ seed: { orders: 0, locations: 2, products: 10 }, maximumAvailable: 20_000, restoreRate: 10_000 });
+	});
+
+	afterAll(async () => {
+		await store.close();
+	});
+
+	it('Auto takes the bulk path and returns every order once, in order', async () => {
+		const start = Date.parse('2026-11-01T00:00:00Z');
+		const placed = Array.from({ length: 10_000 }, (_, index) => {
+			const at = new Date(start + index * 1000).toISOString();
+			return store.shop.orders.create({ createdAt: at, processedAt: at, updatedAt: at, lineItems: [{ title: 'Tea', quantity: 1, price: '2.00' }] }).id;
+		});
+		const run = await store.runGetOrders({ returnAll: true, filters: { createdSince: '2026-10-31T00:00:00Z' } });
+		expect(run.error).toBeUndefined();
+		expect(run.json().map((order) => order.id)).toEqual(placed);
+		expect(run.logs.some((line) => line.message.includes('10000 orders (bulk mode'))).toBe(true);
+	}, 120_000);
+});
