@@ -1,5 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** A list of name/value pairs (query parameters, headers): `{ <entry>: [{ name, value }] }`. */
+function nameValueList(displayName: string, name: string, entryDisplayName: string, entry: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: `Add ${entryDisplayName}`,
+		default: {},
+		options: [
+			{
+				displayName: entryDisplayName,
+				name: entry,
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	};
+}
+
 /** What to send: method, path under the credential's Base URL, query, headers, JSON body. */
 export const requestProperties: INodeProperties[] = [
 	{
@@ -24,42 +46,10 @@ export const requestProperties: INodeProperties[] = [
 		placeholder: '/v2/orders',
 		description: "Relative to the credential's Base URL, e.g. Square /v2/orders, Clover /v3/merchants/{mId}/orders, Loyverse /v1.0/receipts",
 	},
+	nameValueList('Query Parameters', 'queryParameters', 'Parameter', 'parameter'),
 	{
-		displayName: 'Query Parameters',
-		name: 'queryParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Query Parameter',
-		default: {},
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Headers',
-		name: 'headerParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Header',
-		default: {},
+		...nameValueList('Headers', 'headerParameters', 'Header', 'header'),
 		description: "Sent with this request only; the credential's headers and authentication always win",
-		options: [
-			{
-				displayName: 'Header',
-				name: 'header',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
 	},
 	{
 		displayName: 'JSON Body',
