@@ -72,6 +72,11 @@ describe('Shopify Order Polling Trigger against the simulator', () => {
 		const update = workflow.executions.at(-1)!.items[0];
 		expect(update).toMatchObject({ note: 'gift wrap', event: { topic: 'orders/updated' } });
 		expect(await workflow.poll(POLLER)).toBe(0);
+		// n8n saved what the long-lived poller remembered, across polls (a restart keeps it).
+		const stored = JSON.stringify(workflow.storedStaticData);
+		for (const item of workflow.executions.flatMap((execution) => execution.items)) {
+			expect(stored).toContain(`${item.id}@${new Date(String(item.updatedAt)).toISOString()}`);
+		}
 	});
 
 	it('skips POS orders by default and catches up a backlog across polls, oldest first', async () => {

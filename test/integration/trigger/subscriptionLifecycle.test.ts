@@ -112,6 +112,21 @@ describe('Shopify Order Trigger subscriptions against the simulator', () => {
 		expect((item.lineItems as Array<{ quantity: number }>)[0].quantity).toBe(2);
 	});
 
+	it('runs once per event when the simulator sends every delivery twice (same Event-Id, new Webhook-Id)', async () => {
+		const workflow = await workflowWith({ topics: ['orders/create', 'orders/updated'] });
+		await workflow.publish();
+		await shop.control.webhookChaos({ duplicate: 10 });
+		const orders = Array.from({ length: 5 }, (_, i) => shop.orders.create({ lineItems: [{ title: `Cup ${i}`, quantity: 1, price: '1.00' }] }));
+		await shop.control.settleWebhooks(10_000);
+		await workflow.settled();
+		const deliveries = await shop.control.webhookDeliveries();
+		expect(deliveries.filter((delivery) => delivery.duplicate).length).toBe(10);
+		expect(deliveries.every((delivery) => delivery.state === 'delivered')).toBe(true);
+		// Five orders, each announced by two topics, each delivery sent twice: five executions.
+		const emitted = workflow.executions.flatMap((execution) => execution.items.map((item) => item.id));
+		expect(emitted.sort()).toEqual(orders.map((order) => order.id).sort());
+	});
+
 	it('refuses deliveries signed with another secret', async () => {
 		const workflow = await workflowWith({ topics: ['orders/create'] }, { webhookSecret: 'not-the-app-secret' });
 		await workflow.publish();
