@@ -84,6 +84,37 @@ describe('Shopify Adjust Inventory (n8n engine + simulator)', () => {
 		expect(store.available(inventoryItemId, warehouse.id)).toBe(current + 10);
 	});
 
+	it('sets on_hand by inventory item ID and reports the delta Shopify applied', async () => {
+		const { inventoryItemId } = store.uniqueSkus[2];
+		const result = await run(
+			{
+				identifierType: 'inventoryItemId',
+				inventoryItemId: inventoryItemId.split('/').pop()!,
+				location: { __rl: true, mode: 'list', value: mainStore.id },
+				mode: 'set',
+				quantity: 42,
+				quantityName: 'on_hand',
+				reason: 'received',
+				options: { referenceDocumentUri: 'gid://n8n-shopify-pos/Receipt/1' },
+			},
+			[{}],
+		);
+		expect(result.json()[0]).toMatchObject({ status: 'applied', inventoryItemId, quantityName: 'on_hand', quantity: 42, quantityAfterChange: 42 });
+		expect(typeof result.json()[0].delta).toBe('number');
+	});
+
+	it.each(['2026-01', '2026-04', '2026-07'])('works the same on API version %s', async (apiVersion) => {
+		const { sku, inventoryItemId } = store.uniqueSkus[3];
+		const before = store.available(inventoryItemId, mainStore.id);
+		const result = await runNode({
+			nodeType: ShopifyAdjustInventory,
+			parameters: adjustBySku(mainStore.name),
+			input: [{ sku, qty: 1, ref: `gid://n8n-shopify-pos/Version/${apiVersion}` }],
+			credentials: { shopifyAdminApi: { ...store.credentials.shopifyAdminApi, apiVersion } },
+		});
+		expect(result.json()[0]).toMatchObject({ status: 'applied', quantityAfterChange: before + 1 });
+	});
+
 	it.each([
 		[1, 1],
 		[250, 1],
