@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { DEFAULT_BULK_THRESHOLD, type FetchMode } from '../../lib/shopify/orders/ordersReader';
 import type { OrderFilters, OrderSortKey } from '../../lib/shopify/orders/orderFilters';
 import { searchTimestamp } from '../../lib/shopify/orders/searchQuery';
+import { instantInZone } from '../../lib/shopify/orders/wallClockTime';
 
 export interface GetOrdersParameters {
 	output: 'posReady' | 'raw';
@@ -43,7 +44,8 @@ export function readGetOrdersParameters(ctx: IExecuteFunctions, itemIndex: numbe
 	for (const name of DATE_FILTERS) {
 		const value = filtersIn[name];
 		if (value === undefined || value === null || value === '') continue;
-		const text = value instanceof Date ? value.toISOString() : String(value);
+		// A picked date has no offset and means the workflow's time zone; an expression may carry its own.
+		const text = value instanceof Date ? value.toISOString() : instantInZone(String(value), ctx.getTimezone());
 		try {
 			filters[name] = searchTimestamp(text, name.replace(/(Since|Until)$/, ' $1').toLowerCase());
 		} catch (error) {
