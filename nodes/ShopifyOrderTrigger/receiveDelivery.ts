@@ -1,9 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { normalizeShop } from '../../lib/shopify/shopUrl';
+import { normalizeShop, type ShopAddress } from '../../lib/shopify/shopUrl';
 import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
 import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
+import { readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
 import { verifyDelivery } from '../../lib/shopify/webhooks/verifyDelivery';
-import { shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
+import { shopifyClientFor, shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
 import type { NodeWebhookData } from './subscriptionLifecycle';
 import { orderLedgers } from './triggerMemory';
 
@@ -12,9 +13,28 @@ function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhoo
 	return { noWebhookResponse: true };
 }
 
+const proxiedShopDomains = new Map<string, string>();
+
 /**
- * One delivery from Shopify: verify, dedupe, emit. Everything here is synchronous after the body is read,
- * so n8n answers at once (Shopify waits 5 seconds) and the workflow runs after the answer.
+ * A loopback shop address (proxy, simulator) does not say which myshopify.com store is behind it. The name is
+ * normally saved when subscribing; an editor test run may not have saved it, so ask once per process.
+ */
+async function proxiedShopDomain(ctx: IWebhookFunctions, shop: ShopAddress): Promise<string | undefined> {
+	if (!shop.isLocal) return undefined;
+	const known = proxiedShopDomains.get(shop.origin);
+	if (known) return known;
+	try {
+		const domain = await readShopDomain(await shopifyClientFor(ctx));
+		proxiedShopDomains.set(shop.origin, domain);
+		return domain;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * One delivery from Shopify: verify, dedupe, emit. No call to Shopify on this path (but the one-off above), so
+ * n8n answers at once (Shopify waits 5 seconds) and the workflow runs after the answer.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
@@ -23,7 +43,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const credential = await shopifyCredentialFor(this);
 	const shop = normalizeShop(credential.shop);
-	const subscribedShop = (this.getWorkflowStaticData('node') as NodeWebhookData).shopDomain;
+	const subscribedShop = (this.getWorkflowStaticData('node') as NodeWebhookData).shopDomain ?? (await proxiedShopDomain(this, shop));
 	const verdict = verifyDelivery({
 		rawBody,
 		headers: this.getHeaderData() as Record<string, string | string[] | undefined>,

@@ -112,6 +112,18 @@ describe('Shopify Order Trigger subscriptions against the simulator', () => {
 		expect((item.lineItems as Array<{ quantity: number }>)[0].quantity).toBe(2);
 	});
 
+	it('accepts deliveries through a loopback address even when the store name was not saved at subscription', async () => {
+		const workflow = await workflowWith({ topics: ['orders/create'] });
+		await workflow.publish();
+		const nodeData = workflow.storedStaticData[`node:${TRIGGER}`] as { shopDomain?: string };
+		expect(nodeData.shopDomain).toBe(shop.shopDomain);
+		delete nodeData.shopDomain;
+		const order = shop.orders.create({ lineItems: [{ title: 'Chai', quantity: 1, price: '3.00' }] });
+		await shop.control.settleWebhooks(10_000);
+		await workflow.settled();
+		expect(workflow.executions.map((execution) => execution.items[0].id)).toEqual([order.id]);
+	});
+
 	it('runs once per event when the simulator sends every delivery twice (same Event-Id, new Webhook-Id)', async () => {
 		const workflow = await workflowWith({ topics: ['orders/create', 'orders/updated'] });
 		await workflow.publish();
