@@ -9,7 +9,7 @@ export class ShopifyAdminApi implements ICredentialType {
 
 	displayName = 'Shopify Admin API';
 
-	icon: Icon = 'file:shopify.svg';
+	icon: Icon = { light: 'file:shopify.svg', dark: 'file:shopify.dark.svg' };
 
 	documentationUrl = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/generate-app-access-tokens-admin';
 
