@@ -47,3 +47,6 @@ export type { SimulatorOptions };
 export type { SeedOptions, SeedSummary } from './store/seed';
 export type { OrderInput, OrderUpdate } from './store/orderInput';
 export type { FaultSpec } from './faults';
+export type { ControlInventoryLevel, ControlOrder } from './control/controlTypes';
+export type { DeliveryRecord, SubscriptionRecord, WebhookChaos, WebhookSettings } from './webhooks/webhookService';
+export type { RequestLogEntry } from './requestLog';

@@ -67,8 +67,9 @@ export class ShopifySimulatorControl {
 		return this.call('POST', `/orders/${encodeURIComponent(id)}/cancel`, options);
 	}
 
-	fulfillOrder(id: string): Promise<ControlOrder> {
-		return this.call('POST', `/orders/${encodeURIComponent(id)}/fulfill`, {});
+	/** Fulfils everything left, or only the given lines (then Shopify calls it a partial fulfilment). */
+	fulfillOrder(id: string, lineItems?: Array<{ lineItemId: string; quantity?: number }>): Promise<ControlOrder> {
+		return this.call('POST', `/orders/${encodeURIComponent(id)}/fulfill`, lineItems ? { lineItems } : {});
 	}
 
 	inventory(query: InventoryQuery = {}): Promise<ControlInventoryLevel[]> {

@@ -114,7 +114,8 @@ export function mountControlRoutes(simulator: ShopifySimulator, resetHooks: Rese
 			}
 			if (method === 'PATCH' && !orderPath[2]) return controlOrder(actions.update(id, json(body) as OrderUpdate));
 			if (method === 'POST' && orderPath[2] === 'pay') return controlOrder(actions.pay(id));
-			if (method === 'POST' && orderPath[2] === 'fulfill') return controlOrder(actions.fulfill(id));
+			if (method === 'POST' && orderPath[2] === 'fulfill')
+				return controlOrder(actions.fulfill(id, (json(body) as { lineItems?: Array<{ lineItemId: string; quantity?: number }> }).lineItems));
 			if (method === 'POST' && orderPath[2] === 'cancel')
 				return controlOrder(actions.cancel(id, json(body) as { reason?: CancelReason; restock?: boolean }));
 		}

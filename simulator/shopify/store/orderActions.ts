@@ -141,24 +141,40 @@ export class OrderActions {
 		return order;
 	}
 
-	fulfill(id: string): OrderRecord {
+	/** Fulfils every remaining unit, or only the given lines (a partial fulfilment). */
+	fulfill(id: string, lines?: Array<{ lineItemId: string; quantity?: number }>): OrderRecord {
 		const order = this.find(id);
 		if (order.cancelledAt) throw new OrderInputError(`order ${order.name} is cancelled and cannot be fulfilled`);
+		const wanted = new Map<string, number>();
+		for (const line of order.lineItems) {
+			const remaining = line.currentQuantity - line.fulfilledQuantity;
+			if (!lines) wanted.set(line.id, remaining);
+		}
+		for (const entry of lines ?? []) {
+			const line = order.lineItems.find((l) => l.id === entry.lineItemId);
+			if (!line) throw new OrderInputError(`order ${order.name} has no line item ${entry.lineItemId}`);
+			const remaining = line.currentQuantity - line.fulfilledQuantity;
+			const quantity = entry.quantity ?? remaining;
+			if (quantity < 1 || quantity > remaining)
+				throw new OrderInputError(`line ${entry.lineItemId}: can fulfil 1..${remaining} more, not ${quantity}`);
+			wanted.set(line.id, quantity);
+		}
 		this.store.updateOrder(order, (o) => {
 			const now = this.store.nowIso();
 			for (const line of o.lineItems) {
-				const remaining = line.currentQuantity - line.fulfilledQuantity;
-				this.moveStock(o, line, remaining, 'committed', null);
-				line.fulfilledQuantity = line.currentQuantity;
+				const quantity = wanted.get(line.id) ?? 0;
+				this.moveStock(o, line, quantity, 'committed', null);
+				line.fulfilledQuantity += quantity;
 			}
-			o.fulfillmentStatus = 'FULFILLED';
+			const complete = o.lineItems.every((line) => line.fulfilledQuantity >= line.currentQuantity);
+			o.fulfillmentStatus = complete ? 'FULFILLED' : 'PARTIALLY_FULFILLED';
 			for (const fulfillmentOrder of o.fulfillmentOrders) {
-				fulfillmentOrder.status = 'CLOSED';
+				fulfillmentOrder.status = complete ? 'CLOSED' : 'IN_PROGRESS';
 				fulfillmentOrder.updatedAt = now;
 			}
-			if (o.financialStatus === 'PAID') o.closedAt = now;
+			if (complete && o.financialStatus === 'PAID') o.closedAt = now;
 		});
-		this.store.emit({ topic: 'orders/fulfilled', order });
+		this.store.emit({ topic: order.fulfillmentStatus === 'FULFILLED' ? 'orders/fulfilled' : 'orders/partially_fulfilled', order });
 		this.store.emit({ topic: 'orders/updated', order });
 		return order;
 	}

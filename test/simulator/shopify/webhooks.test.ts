@@ -93,6 +93,22 @@ describe('Shopify simulator: webhooks', () => {
 		expect(cancelled.financial_status).toBe('voided');
 	});
 
+	it('delivers orders/partially_fulfilled and orders/edited, valid against their schemas', async () => {
+		for (const topic of ['ORDERS_PARTIALLY_FULFILLED', 'ORDERS_EDITED']) expect((await subscribe(topic, { uri: receiver.url })).userErrors).toEqual([]);
+		const order = await sim.control.createOrder(FULL_ORDER);
+		const fulfilled = await sim.control.fulfillOrder(order.id, [{ lineItemId: order.lineItems[0].id }]);
+		expect(fulfilled.fulfillmentStatus).toBe('PARTIALLY_FULFILLED');
+		await sim.control.updateOrder(order.id, { lineItemQuantities: [{ lineItemId: order.lineItems[1].id, currentQuantity: 0 }] });
+		await sim.control.settleWebhooks();
+		expect(receiver.received.map((d) => d.headers['x-shopify-topic'])).toEqual(['orders/partially_fulfilled', 'orders/edited']);
+		for (const delivery of receiver.received) {
+			const validate = ajv.compile(payloadSchema('2026-07', String(delivery.headers['x-shopify-topic'])) as object);
+			if (!validate(delivery.json)) throw new Error(`${delivery.headers['x-shopify-topic']}: ${ajv.errorsText(validate.errors)}`);
+		}
+		expect((receiver.received[0].json.line_items as any[]).map((l) => l.fulfillment_status)).toEqual(['fulfilled', null]);
+		expect((receiver.received[1].json.order_edit as any).line_items.removals).toEqual([{ id: order.lineItems[1].legacyResourceId, delta: 1 }]);
+	});
+
 	it('delivers inventory_levels/update for stock changes, valid against its schema', async () => {
 		expect((await subscribe('INVENTORY_LEVELS_UPDATE', { uri: receiver.url })).userErrors).toEqual([]);
 		const [level] = await sim.control.inventory({ sku: 'SIM-0003' });
