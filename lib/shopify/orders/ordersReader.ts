@@ -136,9 +136,8 @@ export class OrdersReader {
 				yield order;
 				if (this.limitReached()) return;
 			}
-			if (!this.options.limit || this.summary.returned < this.options.limit) {
-				for (const updatedAt of listedAt.values()) this.scanned(updatedAt);
-			}
+			// The whole page was read (a limit returns above): the cursor may move past all of it.
+			for (const updatedAt of listedAt.values()) this.scanned(updatedAt);
 		}
 	}
 
