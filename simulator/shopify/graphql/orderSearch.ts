@@ -11,11 +11,20 @@ const FULFILLMENT_ALIASES: Record<string, string[]> = {
 	any: ['FULFILLED', 'PARTIALLY_FULFILLED', 'UNFULFILLED'],
 };
 
-/** The order search fields the simulator understands; others are ignored with a warning, as Shopify does. */
-export const ORDER_SEARCH_FIELDS: Record<string, FieldMatcher<OrderRecord>> = {
-	updated_at: (order, comparator, value) => compareDate(order.updatedAt, comparator, value),
-	created_at: (order, comparator, value) => compareDate(order.createdAt, comparator, value),
-	processed_at: (order, comparator, value) => compareDate(order.processedAt, comparator, value),
+/**
+ * The order search fields the simulator understands; others are ignored with a warning, as Shopify does.
+ * `now` in a date term is the store's clock, so tests on an injected clock get consistent answers.
+ */
+export function orderSearchFields(now: () => number): Record<string, FieldMatcher<OrderRecord>> {
+	return {
+		updated_at: (order, comparator, value) => compareDate(order.updatedAt, comparator, value, now),
+		created_at: (order, comparator, value) => compareDate(order.createdAt, comparator, value, now),
+		processed_at: (order, comparator, value) => compareDate(order.processedAt, comparator, value, now),
+		...ORDER_ATTRIBUTE_FIELDS,
+	};
+}
+
+const ORDER_ATTRIBUTE_FIELDS: Record<string, FieldMatcher<OrderRecord>> = {
 	financial_status: (order, _comparator, value) =>
 		value.toLowerCase() === 'any' || order.financialStatus.toLowerCase() === value.toLowerCase(),
 	fulfillment_status: (order, _comparator, value) =>

@@ -100,6 +100,18 @@ describe('Shopify simulator: store queries', () => {
 		for (let i = 1; i < orders.length; i++) expect(orders[i].updatedAt >= orders[i - 1].updatedAt).toBe(true);
 	});
 
+	it.each(['2026-01', '2026-04', '2026-07', '2026-10'])('serves the same rich order schema-conformant on %s', async (version) => {
+		const response = await adminGraphql<{ orders: { nodes: unknown[] } }>(
+			sim,
+			`query Rich { orders(first: 2, reverse: true) { nodes { ${ORDER_FIELDS} } } locations(first: 5) { nodes { id name address { city } } } }`,
+			undefined,
+			{ version },
+		);
+		expect(response.headers.get('x-shopify-api-version')).toBe(version);
+		expect(response.body.errors).toBeUndefined();
+		expect(response.body.data!.orders.nodes).toHaveLength(2);
+	});
+
 	it('pages through every order forwards and backwards without gaps or repeats', async () => {
 		const seen: string[] = [];
 		let after: string | null = null;

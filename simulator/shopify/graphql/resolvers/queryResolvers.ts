@@ -1,7 +1,7 @@
 import type { ConnectionArgs } from '../connection';
 import { paginate, rangeSource, sortedArraySource } from '../connection';
 import type { RequestContext, ResolverMap } from '../context';
-import { ORDER_SEARCH_FIELDS, orderFreeText } from '../orderSearch';
+import { orderFreeText, orderSearchFields } from '../orderSearch';
 import { compareNumber, compareText, compileSearch, dateWindow, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
 import type { InventoryItemRecord, LocationRecord, OrderRecord, VariantRecord } from '../../store/records';
 import { numericId, parseGid, SORTABLE_ORDER_KEYS, type OrderSortKey } from '../../store/shopStore';
@@ -10,6 +10,16 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLError } from 'graphql';
 
 const SORT_DATE_FIELDS: Record<string, string> = { UPDATED_AT: 'updated_at', CREATED_AT: 'created_at', PROCESSED_AT: 'processed_at' };
+
+const orderFields = new WeakMap<object, ReturnType<typeof orderSearchFields>>();
+function orderFieldsFor(context: RequestContext): ReturnType<typeof orderSearchFields> {
+	let fields = orderFields.get(context.store);
+	if (!fields) {
+		fields = orderSearchFields(context.store.clock);
+		orderFields.set(context.store, fields);
+	}
+	return fields;
+}
 
 const byId = (item: { legacyResourceId: number }): string => String(item.legacyResourceId).padStart(20, '0');
 
@@ -99,7 +109,7 @@ export const queryResolvers: ResolverMap = {
 				throw new GraphQLError(`The simulator does not implement orders sortKey ${sortKey}.`, {
 					extensions: { code: 'NOT_IMPLEMENTED' },
 				});
-			const predicate = searchPredicate<OrderRecord>(args.query, ORDER_SEARCH_FIELDS, orderFreeText, context, info);
+			const predicate = searchPredicate<OrderRecord>(args.query, orderFieldsFor(context), orderFreeText, context, info);
 			const index = context.store.orderIndexes[sortKey as OrderSortKey];
 			const dateField = SORT_DATE_FIELDS[sortKey];
 			if (!args.query || !dateField) return paginate(index, args as ConnectionArgs, predicate);
@@ -110,7 +120,7 @@ export const queryResolvers: ResolverMap = {
 			return paginate(rangeSource(index, from, to), args as ConnectionArgs, predicate);
 		},
 		ordersCount: (_root, args, context, info) => {
-			const predicate = searchPredicate<OrderRecord>(args.query, ORDER_SEARCH_FIELDS, orderFreeText, context, info);
+			const predicate = searchPredicate<OrderRecord>(args.query, orderFieldsFor(context), orderFreeText, context, info);
 			let total = 0;
 			for (const order of context.store.orders.values()) if (predicate(order)) total++;
 			// Shopify caps counts at 10,000 unless `limit: null` is passed explicitly
