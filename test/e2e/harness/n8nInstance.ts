@@ -154,7 +154,10 @@ export class N8nInstance {
 		return parseExecuteOutput(result);
 	}
 
-	/** Starts `n8n start`, waits until it serves requests, and (by default) creates the owner and an API key. */
+	/**
+	 * Starts `n8n start` and waits until it serves requests. The first start creates the owner and an API key
+	 * (unless told not to); a restart logs the owner in again.
+	 */
 	async start({ setupOwner = true } = {}): Promise<void> {
 		if (this.server) throw new Error('n8n is already running');
 		const env = { ...this.baseEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
@@ -174,7 +177,13 @@ export class N8nInstance {
 		const started = Date.now();
 		await this.waitUntilReady(child);
 		this.log(`[e2e] n8n ready after ${Math.round((Date.now() - started) / 1000)} s`);
-		if (setupOwner) this.owner = await N8nRest.setupOwner(this.baseUrl);
+		if (this.owner) {
+			// A restart: the owner and API key are in the database; only the session is new.
+			const rest = await N8nRest.login(this.baseUrl, this.owner.email, this.owner.password, this.owner.apiKey);
+			this.owner = { ...this.owner, rest };
+		} else if (setupOwner) {
+			this.owner = await N8nRest.setupOwner(this.baseUrl);
+		}
 	}
 
 	private async waitUntilReady(child: ChildProcess, timeoutMs = 240_000): Promise<void> {

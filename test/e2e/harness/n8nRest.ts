@@ -42,7 +42,7 @@ export class N8nRest {
 		return { email, password, apiKey, rest };
 	}
 
-	static async login(baseUrl: string, email: string, password: string): Promise<N8nRest> {
+	static async login(baseUrl: string, email: string, password: string, apiKey = ''): Promise<N8nRest> {
 		const response = await fetch(`${baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
@@ -53,7 +53,7 @@ export class N8nRest {
 			.getSetCookie()
 			.map((c) => c.split(';')[0])
 			.join('; ');
-		return new N8nRest(baseUrl, cookie);
+		return new N8nRest(baseUrl, cookie, apiKey);
 	}
 
 	/** A REST call as the logged-in owner; returns the `data` n8n wraps answers in. */
