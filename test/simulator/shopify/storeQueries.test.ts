@@ -301,12 +301,15 @@ describe('Shopify simulator: store queries', () => {
 		const json = await fetch(`${sim.url}/admin/oauth/access_token`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ grant_type: 'client_credentials', client_id: sim.clientId, client_secret: 'wrong' }),
+			body: JSON.stringify({ grant_type: 'client_credentials', client_id: sim.clientId, client_secret: 'not-the-secret-9f3a' }),
 		});
 		expect(json.status).toBe(400);
 		expect(((await json.json()) as { error: string }).error).toBe('invalid_client');
 		expect((await sim.control.expireTokens()).expired).toBeGreaterThanOrEqual(1);
 		expect((await adminGraphql(sim, '{ shop { name } }', undefined, { token: grant.access_token })).status).toBe(401);
 		expect((await adminGraphql(sim, '{ shop { name } }')).status).toBe(200);
+		// neither the request log nor any answer repeats a token or the client secret
+		const log = JSON.stringify(await sim.control.requests());
+		for (const secret of [sim.accessToken, sim.clientSecret, grant.access_token, 'not-the-secret-9f3a']) expect(log).not.toContain(secret);
 	});
 });
