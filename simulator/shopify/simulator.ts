@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { accessDenied, ALL_SCOPES, FIELD_SCOPES, hasScope } from './auth/accessScopes';
 import { TokenRegistry } from './auth/tokenRegistry';
 import type { RequestContext, ResolverMap } from './graphql/context';
@@ -188,7 +188,6 @@ export class ShopifySimulator {
 	private async applyTransportFault(
 		fault: FaultSpec | null,
 		response: http.ServerResponse,
-		requestId: string,
 		headers: Record<string, string>,
 	): Promise<'handled' | 'continue'> {
 		if (!fault) return 'continue';
@@ -215,7 +214,6 @@ export class ShopifySimulator {
 				sendJson(response, 401, INVALID_TOKEN_BODY, headers);
 				return 'handled';
 			default:
-				void requestId;
 				return 'continue';
 		}
 	}
@@ -264,7 +262,7 @@ export class ShopifySimulator {
 			return finish(401, 'invalid_token');
 		}
 		const fault = this.faults.take('graphql', operationNameHint);
-		if ((await this.applyTransportFault(fault, response, requestId, headers)) === 'handled')
+		if ((await this.applyTransportFault(fault, response, headers)) === 'handled')
 			return finish(response.statusCode || 0, fault!.kind);
 
 		const schema = adminSchema(apiVersion);
@@ -332,7 +330,7 @@ export class ShopifySimulator {
 		};
 		if (context.searchWarnings.length > 0) extensions.search = context.searchWarnings;
 		const payload: Record<string, unknown> = {};
-		if (result.errors && result.errors.length > 0) payload.errors = result.errors.map((e) => formatError(e));
+		if (result.errors && result.errors.length > 0) payload.errors = result.errors.map((e) => e.toJSON());
 		payload.data = result.data ?? null;
 		payload.extensions = extensions;
 		if (fault?.kind === 'commitThenDrop') {
@@ -363,7 +361,7 @@ export class ShopifySimulator {
 			idempotencyKey: null,
 		};
 		const fault = this.faults.take('oauth', null);
-		if ((await this.applyTransportFault(fault, response, requestId, headers)) === 'handled') {
+		if ((await this.applyTransportFault(fault, response, headers)) === 'handled') {
 			this.log.add({ ...entry, status: response.statusCode || 0, outcome: fault!.kind });
 			return;
 		}
@@ -423,11 +421,6 @@ function headerValue(request: http.IncomingMessage, name: string): string | unde
 function guessOperationName(query: unknown): string | null {
 	if (typeof query !== 'string') return null;
 	return /\b(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? null;
-}
-
-function formatError(error: GraphQLError): Record<string, unknown> {
-	const json = error.toJSON() as unknown as Record<string, unknown>;
-	return json;
 }
 
 function mergeResolvers(maps: ResolverMap[]): ResolverMap {
