@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_CACHE, N8nInstance, packagedTypes } from './harness';
+import { posCredential } from './workflows/posWorkflows';
+import { getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
+
+// The n8n editor in Debian's Chromium: a user logs in, opens a workflow built from our nodes, and finds
+// our nodes in the node panel by searching "Shopify" and "POS". Screenshots land in .cache/e2e/screenshots.
+const SCREENSHOTS = join(E2E_CACHE, 'screenshots');
+const ICON_PATH = 'icons/n8n-nodes-shopify-pos/';
+
+describe('n8n editor shows the package\'s nodes (Chromium)', () => {
+	let n8n: N8nInstance;
+	let browser: Browser;
+	let page: Page;
+	const displayNames = new Map(packagedTypes().nodes.map((node) => [node.typeName, node.displayName]));
+
+	beforeAll(async () => {
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		n8n = await N8nInstance.create({ log: (line) => process.stdout.write(`${line}\n`) });
+		// Credentials point nowhere reachable: the editor only renders, nothing runs.
+		const shop = { url: 'http://127.0.0.1:9', accessToken: 'shpat_unused', clientSecret: 'unused' };
+		await n8n.importCredentials([shopifyCredential('shopifyUi', shop), posCredential('posUi', 'http://127.0.0.1:9', 'unused')]);
+		await n8n.importWorkflows([orderToPosWorkflow('e2eUiOrderToPos', 'shopifyUi', 'posUi'), getOrdersWorkflow('e2eUiGetOrders', 'shopifyUi')]);
+		await n8n.start();
+		browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		page.setDefaultTimeout(30_000);
+	}, 300_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		await n8n?.dispose();
+	}, 60_000);
+
+	it('logs in as the owner', async () => {
+		const owner = n8n.owner!;
+		await page.goto(`${n8n.baseUrl}/signin`);
+		await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(owner.email);
+		await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
+		await page.locator('[data-test-id="form-submit-button"]').click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		expect(new URL(page.url()).pathname).not.toBe('/signin');
+	});
+
+	it('renders an imported workflow\'s nodes with their names and icons', async () => {
+		await page.goto(`${n8n.baseUrl}/workflow/e2eUiOrderToPos`);
+		for (const name of ['Shopify Order Trigger', 'POS HTTP Request']) {
+			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: name });
+			await node.first().waitFor();
+			const icon = node.first().locator(`img[src*="${ICON_PATH}"]`);
+			await icon.first().waitFor();
+			expect(await icon.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+		}
+		await page.screenshot({ path: join(SCREENSHOTS, 'workflow-order-to-pos.png') });
+	});
+
+	async function searchNodePanel(term: string): Promise<Array<{ name: string; hasOurIcon: boolean }>> {
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().click();
+		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+		await search.fill(term);
+		await page.locator('[data-test-id="node-creator-item-name"]').first().waitFor();
+		// Let the list settle on the search result before reading it.
+		await page.waitForTimeout(500);
+		// Each result: its name, and whether the row around it shows an icon served from our package.
+		const found = await page.locator('[data-test-id="node-creator-item-name"]').evaluateAll((names, iconPath) =>
+			names.map((name) => {
+				let row: HTMLElement | null = name as HTMLElement;
+				while (row && !row.querySelector('img')) row = row.parentElement;
+				const srcs = row ? Array.from(row.querySelectorAll('img'), (img) => img.getAttribute('src') ?? '') : [];
+				return { name: (name.textContent ?? '').trim(), hasOurIcon: srcs.some((src) => src.includes(iconPath)) };
+			}),
+		ICON_PATH);
+		await page.screenshot({ path: join(SCREENSHOTS, `node-panel-${term.toLowerCase()}.png`) });
+		return found;
+	}
+
+	it('finds the Shopify nodes by searching "Shopify", each with its icon', async () => {
+		const found = await searchNodePanel('Shopify');
+		for (const type of ['shopifyOrderTrigger', 'shopifyOrderPollingTrigger', 'shopifyGetOrders', 'shopifyAdjustInventory']) {
+			const name = displayNames.get(`n8n-nodes-shopify-pos.${type}`)!;
+			// The panel lists a webhook trigger without its " Trigger" suffix ("Shopify Order").
+			expect(found).toContainEqual({ name: expect.stringMatching(new RegExp(`^${name.replace(/ Trigger$/, '')}( Trigger)?$`)), hasOurIcon: true });
+		}
+	});
+
+	it('finds the POS HTTP Request node by searching "POS", with its icon', async () => {
+		const found = await searchNodePanel('POS');
+		expect(found).toContainEqual({ name: displayNames.get('n8n-nodes-shopify-pos.posHttpRequest')!, hasOurIcon: true });
+	});
+});
