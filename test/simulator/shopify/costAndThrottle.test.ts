@@ -131,6 +131,26 @@ describe('Shopify simulator: throttle, faults, scopes', () => {
 		}
 	});
 
+	it('hides orders older than 60 days without read_all_orders and lists the granted scopes', async () => {
+		const [level] = await sim.control.inventory();
+		const old = await sim.control.createOrder({ lineItems: [{ sku: level.sku!, quantity: 1 }], createdAt: '2026-08-01T10:00:00Z', tags: ['archived'] });
+		const probe = 'query Probe($id: ID!) { order(id: $id) { id } nodes(ids: [$id]) { id } orders(first: 5, query: "tag:archived") { nodes { id } } ordersCount(query: "tag:archived") { count } currentAppInstallation { accessScopes { handle } } }';
+		const granted = (await sim.control.config()).scopes;
+		await sim.control.configure({ scopes: granted.filter((scope) => scope !== 'read_all_orders') });
+		try {
+			const hidden: any = await adminGraphql(sim, probe, { id: old.id });
+			expect(hidden.body.data).toEqual(
+				expect.objectContaining({ order: null, nodes: [null], orders: { nodes: [] }, ordersCount: { count: 0 } }),
+			);
+			expect(hidden.body.data.currentAppInstallation.accessScopes.map((s: any) => s.handle)).not.toContain('read_all_orders');
+		} finally {
+			await sim.control.configure({ scopes: [...granted, 'read_all_orders'] });
+		}
+		const visible: any = await adminGraphql(sim, probe, { id: old.id });
+		expect(visible.body.data.order).toEqual({ id: old.id });
+		expect(visible.body.data.ordersCount).toEqual({ count: 1 });
+	});
+
 	it('plays app_not_installed and shop_not_permitted on the token endpoint and honours the token lifetime', async () => {
 		const exchange = () =>
 			fetch(`${sim.url}/admin/oauth/access_token`, {

@@ -64,13 +64,27 @@ function searchPredicate<T>(
 	return predicate;
 }
 
+const SIXTY_DAYS_MS = 60 * 24 * 3600 * 1000;
+
+/** Without read_all_orders an app sees only orders created in the last 60 days, as on Shopify. */
+function orderVisibility(context: RequestContext): (order: OrderRecord) => boolean {
+	const scopes = (context.services.grantedScopes as readonly string[] | undefined) ?? [];
+	if (scopes.includes('read_all_orders')) return () => true;
+	const oldest = new Date(context.store.clock() - SIXTY_DAYS_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return (order) => order.createdAt >= oldest;
+}
+
+function visibleOrder(context: RequestContext, order: OrderRecord | undefined): OrderRecord | null {
+	return order && orderVisibility(context)(order) ? order : null;
+}
+
 export function findNode(context: RequestContext, id: string): unknown {
 	const parsed = parseGid(id);
 	if (!parsed) return null;
 	const store = context.store;
 	switch (parsed.type) {
 		case 'Order':
-			return store.orders.get(id) ?? null;
+			return visibleOrder(context, store.orders.get(id));
 		case 'Location':
 			return store.locations.get(id) ?? null;
 		case 'Product':
@@ -96,7 +110,14 @@ export function findNode(context: RequestContext, id: string): unknown {
 export const queryResolvers: ResolverMap = {
 	QueryRoot: {
 		shop: (_root, _args, context) => context.store.shop,
-		order: (_root, args, context) => context.store.orders.get(args.id) ?? null,
+		order: (_root, args, context) => visibleOrder(context, context.store.orders.get(args.id)),
+		currentAppInstallation: (_root, _args, context) => ({
+			id: 'gid://shopify/AppInstallation/1',
+			accessScopes: ((context.services.grantedScopes as readonly string[] | undefined) ?? []).map((handle) => ({
+				handle,
+				description: `The ${handle} access scope.`,
+			})),
+		}),
 		node: (_root, args, context) => findNode(context, args.id),
 		nodes: (_root, args, context) => {
 			const ids = args.ids as string[];
@@ -109,7 +130,9 @@ export const queryResolvers: ResolverMap = {
 				throw new GraphQLError(`The simulator does not implement orders sortKey ${sortKey}.`, {
 					extensions: { code: 'NOT_IMPLEMENTED' },
 				});
-			const predicate = searchPredicate<OrderRecord>(args.query, orderFieldsFor(context), orderFreeText, context, info);
+			const matches = searchPredicate<OrderRecord>(args.query, orderFieldsFor(context), orderFreeText, context, info);
+			const visible = orderVisibility(context);
+			const predicate = (order: OrderRecord): boolean => visible(order) && matches(order);
 			const index = context.store.orderIndexes[sortKey as OrderSortKey];
 			const dateField = SORT_DATE_FIELDS[sortKey];
 			if (!args.query || !dateField) return paginate(index, args as ConnectionArgs, predicate);
@@ -121,8 +144,9 @@ export const queryResolvers: ResolverMap = {
 		},
 		ordersCount: (_root, args, context, info) => {
 			const predicate = searchPredicate<OrderRecord>(args.query, orderFieldsFor(context), orderFreeText, context, info);
+			const visible = orderVisibility(context);
 			let total = 0;
-			for (const order of context.store.orders.values()) if (predicate(order)) total++;
+			for (const order of context.store.orders.values()) if (visible(order) && predicate(order)) total++;
 			// Shopify caps counts at 10,000 unless `limit: null` is passed explicitly
 			const limit = 'limit' in args ? args.limit : 10000;
 			return count(total, limit);
