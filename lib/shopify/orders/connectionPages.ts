@@ -22,7 +22,8 @@ export class PageCostMemory {
 
 	pageSize(field: ConnectionField, budget: number): number {
 		const perNode = this.perNode.get(field);
-		if (perNode === undefined) return 10;
+		// Cost unknown: one node measures it and fits any bucket; the next page is sized from the answer.
+		if (perNode === undefined) return 1;
 		// Connection overhead is 2 points plus the order itself; keep 5 % headroom.
 		return Math.max(1, Math.min(250, Math.floor((budget * 0.95 - 3) / perNode)));
 	}

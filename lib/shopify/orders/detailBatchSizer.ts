@@ -15,8 +15,6 @@ export interface CostObservation {
 	lineItemsFirst: number;
 	requestedCost: number;
 	actualCost: number;
-	/** Largest line count among the batch's orders (how many lines the data really has). */
-	maxLines: number;
 }
 
 export interface BatchPlan {
@@ -33,7 +31,7 @@ export interface BatchLimits {
 	maxOrders: number;
 	minLineItems: number;
 	maxLineItems: number;
-	/** First-page line items before anything is known about the store. */
+	/** First-page line items of the measuring batch: small, so it fits even a 100-point bucket. */
 	initialLineItems: number;
 	/** Orders in the very first (measuring) batch. */
 	probeOrders: number;
@@ -44,8 +42,8 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = {
 	maxOrders: 250,
 	minLineItems: 1,
 	maxLineItems: 100,
-	initialLineItems: 10,
-	probeOrders: 2,
+	initialLineItems: 1,
+	probeOrders: 1,
 };
 
 /** Fraction of the budget kept free, so a rounding in Shopify's estimate never tips a query over. */
@@ -56,6 +54,7 @@ export class DetailBatchSizer {
 	/** Per-order requested cost observed at each line-item page size. */
 	private readonly perOrderAt = new Map<number, number>();
 	private recentMaxLines: number[] = [];
+	private batchMaxLines = 0;
 
 	constructor(limits: Partial<BatchLimits> = {}) {
 		this.limits = { ...DEFAULT_BATCH_LIMITS, ...limits };
@@ -83,7 +82,17 @@ export class DetailBatchSizer {
 		if (observation.orders > 0 && observation.requestedCost > 0) {
 			this.perOrderAt.set(observation.lineItemsFirst, observation.requestedCost / observation.orders);
 		}
-		this.recentMaxLines = [...this.recentMaxLines, observation.maxLines].slice(-5);
+	}
+
+	/** Record one complete order's line count (after its remaining pages were read). */
+	observeLines(lines: number): void {
+		this.batchMaxLines = Math.max(this.batchMaxLines, lines);
+	}
+
+	/** A batch is done: its largest line count steers the next batches' first page. */
+	endBatch(): void {
+		this.recentMaxLines = [...this.recentMaxLines, this.batchMaxLines].slice(-5);
+		this.batchMaxLines = 0;
 	}
 
 	/** Shopify refused the batch as too expensive: never plan that much per order again. */

@@ -12,6 +12,13 @@ export interface ListedOrder {
 	createdAt: string;
 }
 
+/**
+ * First-page sizes of the order's other lists. Most orders have one shipping line, one fulfilment order and
+ * at most a couple of discounts; a small first page keeps each order's requested cost low (so one order
+ * fits even a 100-point bucket) and the rare longer list is read to its end by completeConnections.
+ */
+const NESTED_FIRST = { discountsFirst: 2, shippingLinesFirst: 1, fulfillmentOrdersFirst: 1 };
+
 interface IdsPage {
 	orders: GqlConnection<ListedOrder> & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
@@ -69,9 +76,7 @@ export class OrderDetailsReader {
 					{
 						ids: batch,
 						lineItemsFirst: plan.lineItemsFirst,
-						discountsFirst: 5,
-						shippingLinesFirst: 3,
-						fulfillmentOrdersFirst: 3,
+						...NESTED_FIRST,
 					},
 					{ estimatedCost: plan.estimatedCost || undefined },
 				);
@@ -83,11 +88,14 @@ export class OrderDetailsReader {
 					lineItemsFirst: plan.lineItemsFirst,
 					requestedCost: cost?.requestedQueryCost ?? 0,
 					actualCost: cost?.actualQueryCost ?? 0,
-					maxLines: Math.max(0, ...orders.map((order) => order?.lineItems.nodes.length ?? 0)),
 				});
 			} catch (error) {
-				// Shopify refused the batch as too expensive (a small bucket): plan smaller and try again.
-				if (error instanceof ShopifyApiError && error.code === 'MAX_COST_EXCEEDED' && plan.orders > 0) {
+				// Refused as too expensive: above 1000 points, or (only possible while the cost is unknown) above
+				// the bucket's size, which no wait can satisfy. Plan smaller and try again.
+				const tooBig =
+					error instanceof ShopifyApiError &&
+					(error.code === 'MAX_COST_EXCEEDED' || (error.code === 'THROTTLED' && plan.estimatedCost === 0));
+				if (tooBig) {
 					if (plan.orders === 1 && plan.lineItemsFirst <= 1) throw error;
 					this.sizer.refused(plan, budget);
 					continue;
@@ -98,8 +106,11 @@ export class OrderDetailsReader {
 			for (const order of orders) {
 				if (!order) continue;
 				const complete = await completeConnections(this.client, order, this.pageCosts, this.stats);
-				if (complete) yield complete;
+				if (!complete) continue;
+				this.sizer.observeLines(complete.lineItems.nodes.length);
+				yield complete;
 			}
+			this.sizer.endBatch();
 		}
 	}
 }

@@ -4,15 +4,14 @@ import { DetailBatchSizer } from '../../../../../lib/shopify/orders/detailBatchS
 const requested = (orders: number, lines: number) => orders * (40 + 12 * lines) + 1;
 
 describe('DetailBatchSizer', () => {
-	it('measures with a small first batch', () => {
+	it('measures with one small order first, so even a 100-point bucket admits it', () => {
 		const sizer = new DetailBatchSizer();
-		expect(sizer.plan(1000)).toEqual({ orders: 2, lineItemsFirst: 10, estimatedCost: 0 });
-		expect(sizer.plan(1).orders).toBe(1);
+		expect(sizer.plan(1000)).toEqual({ orders: 1, lineItemsFirst: 1, estimatedCost: 0 });
 	});
 
 	it('fills the budget once the cost per order is known, and never plans above it', () => {
 		const sizer = new DetailBatchSizer();
-		sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 90, maxLines: 10 });
+		sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 90 });
 		const plan = sizer.plan(1000, 1000);
 		expect(requested(plan.orders, plan.lineItemsFirst)).toBeLessThanOrEqual(1000);
 		expect(plan.estimatedCost).toBeGreaterThanOrEqual(requested(plan.orders, plan.lineItemsFirst) - 1);
@@ -20,12 +19,15 @@ describe('DetailBatchSizer', () => {
 
 	it('shrinks the line page to what the data has, and packs more orders per batch', () => {
 		const sizer = new DetailBatchSizer();
-		sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 60, maxLines: 3 });
+		sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 60 });
+		sizer.observeLines(2);
+		sizer.observeLines(3);
+		sizer.endBatch();
 		const plan = sizer.plan(1000, 1000);
 		expect(plan.lineItemsFirst).toBe(3);
 		// Only one page size is known: the cost at 10 lines is the upper bound used for 3 lines.
 		expect(plan.orders).toBe(Math.floor(950 / (requested(2, 10) / 2)));
-		sizer.observe({ orders: plan.orders, lineItemsFirst: 3, requestedCost: requested(plan.orders, 3), actualCost: 0, maxLines: 3 });
+		sizer.observe({ orders: plan.orders, lineItemsFirst: 3, requestedCost: requested(plan.orders, 3), actualCost: 0 });
 		const next = sizer.plan(1000, 1000);
 		expect(next.orders).toBeGreaterThan(plan.orders);
 		expect(requested(next.orders, next.lineItemsFirst)).toBeLessThanOrEqual(1000);
@@ -33,8 +35,8 @@ describe('DetailBatchSizer', () => {
 
 	it('fits a tiny bucket by shrinking the line page', () => {
 		const sizer = new DetailBatchSizer();
-		sizer.observe({ orders: 1, lineItemsFirst: 10, requestedCost: requested(1, 10), actualCost: 0, maxLines: 10 });
-		sizer.observe({ orders: 1, lineItemsFirst: 5, requestedCost: requested(1, 5), actualCost: 0, maxLines: 10 });
+		sizer.observe({ orders: 1, lineItemsFirst: 10, requestedCost: requested(1, 10), actualCost: 0 });
+		sizer.observe({ orders: 1, lineItemsFirst: 5, requestedCost: requested(1, 5), actualCost: 0 });
 		const plan = sizer.plan(500, 100);
 		expect(plan.orders).toBeGreaterThanOrEqual(1);
 		expect(requested(plan.orders, plan.lineItemsFirst)).toBeLessThanOrEqual(100);
@@ -42,16 +44,17 @@ describe('DetailBatchSizer', () => {
 
 	it('never asks for more than 250 ids or more than remain', () => {
 		const sizer = new DetailBatchSizer();
-		sizer.observe({ orders: 2, lineItemsFirst: 1, requestedCost: 4, actualCost: 4, maxLines: 1 });
+		sizer.observe({ orders: 2, lineItemsFirst: 1, requestedCost: 4, actualCost: 4 });
 		expect(sizer.plan(10_000, 1000).orders).toBe(250);
 		expect(sizer.plan(7, 1000).orders).toBe(7);
 	});
 
 	it('after a refusal plans below what was refused', () => {
 		const sizer = new DetailBatchSizer();
-		const plan = sizer.plan(100, 100);
-		sizer.refused(plan, 100);
-		const next = sizer.plan(100, 100);
-		expect(next.orders * next.lineItemsFirst).toBeLessThan(plan.orders * plan.lineItemsFirst);
+		sizer.observe({ orders: 1, lineItemsFirst: 1, requestedCost: 50, actualCost: 20 });
+		const plan = sizer.plan(1000, 1000);
+		expect(plan.orders).toBe(19);
+		sizer.refused(plan, 1000);
+		expect(sizer.plan(1000, 1000).orders).toBeLessThan(plan.orders);
 	});
 });
