@@ -203,7 +203,32 @@ export function buildOrder(
 	};
 	if (order.fulfillmentStatus === 'FULFILLED') for (const line of lineItems) line.fulfilledQuantity = line.quantity;
 	order.transactions = transactionsFor(store, order);
+	if (order.financialStatus === 'REFUNDED') refundEverything(store, order);
 	return order;
+}
+
+/** A fully refunded order: the sale, its refund, and no units left on the order (current quantities 0). */
+function refundEverything(store: ShopStore, order: OrderRecord): void {
+	const total = orderTotals(order, false).total;
+	const refundId = store.nextId('Refund');
+	order.refunds = [
+		{
+			__typename: 'Refund',
+			id: gid('Refund', refundId),
+			legacyResourceId: refundId,
+			note: null,
+			amount: total,
+			createdAt: order.updatedAt,
+			lineItems: order.lineItems.map((line) => ({ lineItemId: line.id, quantity: line.quantity, restock: false })),
+		},
+	];
+	const sale = transactionsFor(store, { ...order, financialStatus: 'PAID' });
+	const refundTransactionId = store.nextId('OrderTransaction');
+	order.transactions = [
+		...sale,
+		{ ...sale[0], id: gid('OrderTransaction', refundTransactionId), legacyResourceId: refundTransactionId, kind: 'REFUND', createdAt: order.updatedAt, processedAt: order.updatedAt },
+	];
+	for (const line of order.lineItems) line.currentQuantity = 0;
 }
 
 /** The payment history Shopify would show for an order in this financial status. */

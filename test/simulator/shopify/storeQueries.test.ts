@@ -112,6 +112,22 @@ describe('Shopify simulator: store queries', () => {
 		expect(response.body.data!.orders.nodes).toHaveLength(2);
 	});
 
+	it('keeps refunded orders consistent: a refund for the total, a sale and a refund transaction, nothing left current', async () => {
+		const response: any = await adminGraphql(
+			sim,
+			'{ orders(first: 5, query: "financial_status:refunded") { nodes { totalPriceSet { shopMoney { amount } } totalRefundedSet { shopMoney { amount } } currentSubtotalPriceSet { shopMoney { amount } } refunds { totalRefundedSet { shopMoney { amount } } } transactions { kind amountSet { shopMoney { amount } } } lineItems(first: 10) { nodes { quantity currentQuantity } } } } }',
+		);
+		const refunded = response.body.data.orders.nodes as any[];
+		expect(refunded.length).toBeGreaterThan(0);
+		for (const order of refunded) {
+			expect(order.totalRefundedSet.shopMoney.amount).toBe(order.totalPriceSet.shopMoney.amount);
+			expect(order.refunds[0].totalRefundedSet.shopMoney.amount).toBe(order.totalPriceSet.shopMoney.amount);
+			expect(order.transactions.map((t: any) => t.kind)).toEqual(['SALE', 'REFUND']);
+			expect(order.currentSubtotalPriceSet.shopMoney.amount).toBe('0.0');
+			for (const line of order.lineItems.nodes) expect(line.currentQuantity).toBe(0);
+		}
+	});
+
 	it('pages through every order forwards and backwards without gaps or repeats', async () => {
 		const seen: string[] = [];
 		let after: string | null = null;
