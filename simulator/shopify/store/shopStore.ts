@@ -1,6 +1,8 @@
 import { shopifyDateTime, type Clock } from './clock';
 import type {
+	FulfillmentOrderRecord,
 	InventoryItemRecord,
+	LineItemRecord,
 	InventoryLevelRecord,
 	LocationRecord,
 	OrderRecord,
@@ -53,6 +55,8 @@ export class ShopStore {
 	readonly variants = new Map<string, VariantRecord>();
 	readonly inventoryItems = new Map<string, InventoryItemRecord>();
 	readonly orders = new Map<string, OrderRecord>();
+	/** line items and fulfillment orders by gid, for node(id:) lookups */
+	readonly orderChildren = new Map<string, LineItemRecord | FulfillmentOrderRecord>();
 	private readonly variantsBySku = new Map<string, VariantRecord[]>();
 	readonly orderIndexes: Record<OrderSortKey, SortedIndex<OrderRecord>> = {
 		UPDATED_AT: new SortedIndex((order) => order.updatedAt),
@@ -74,6 +78,7 @@ export class ShopStore {
 		this.variants.clear();
 		this.inventoryItems.clear();
 		this.orders.clear();
+		this.orderChildren.clear();
 		this.variantsBySku.clear();
 		for (const index of Object.values(this.orderIndexes)) index.clear();
 		this.counters = new Map();
@@ -176,6 +181,7 @@ export class ShopStore {
 	addOrder(order: OrderRecord): void {
 		adoptOrderChildren(order);
 		this.orders.set(order.id, order);
+		for (const child of [...order.lineItems, ...order.fulfillmentOrders]) this.orderChildren.set(child.id, child);
 		for (const index of Object.values(this.orderIndexes)) index.insert(order);
 	}
 

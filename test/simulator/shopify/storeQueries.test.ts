@@ -246,6 +246,18 @@ describe('Shopify simulator: store queries', () => {
 		);
 		expect(many.body.data.nodes.slice(0, 3).map((n: any) => n.id)).toEqual(ids);
 		expect(many.body.data.nodes[3]).toBeNull();
+		const lines: any = await adminGraphql(sim, 'query L($id: ID!) { order(id: $id) { lineItems(first: 2) { nodes { id sku } } fulfillmentOrders(first: 1) { nodes { id } } } }', { id: ids[0] });
+		const lineId = lines.body.data.order.lineItems.nodes[0].id;
+		const fulfillmentOrderId = lines.body.data.order.fulfillmentOrders.nodes[0].id;
+		const byNode: any = await adminGraphql(
+			sim,
+			'query N($ids: [ID!]!) { nodes(ids: $ids) { id ... on LineItem { sku } ... on FulfillmentOrder { orderId } } }',
+			{ ids: [lineId, fulfillmentOrderId] },
+		);
+		expect(byNode.body.data.nodes).toEqual([
+			{ id: lineId, sku: lines.body.data.order.lineItems.nodes[0].sku },
+			{ id: fulfillmentOrderId, orderId: ids[0] },
+		]);
 		const missing: any = await adminGraphql(sim, '{ order(id: "gid://shopify/Order/42") { id } }');
 		expect(missing.body.data.order).toBeNull();
 	});

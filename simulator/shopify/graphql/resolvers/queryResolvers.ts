@@ -4,6 +4,7 @@ import type { RequestContext, ResolverMap } from '../context';
 import { orderFreeText, orderSearchFields } from '../orderSearch';
 import { compareNumber, compareText, compileSearch, dateWindow, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
 import type { InventoryItemRecord, LocationRecord, OrderRecord, VariantRecord } from '../../store/records';
+import { orderOwning } from '../../store/ownership';
 import { numericId, parseGid, SORTABLE_ORDER_KEYS, type OrderSortKey } from '../../store/shopStore';
 import { count } from './views';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -85,6 +86,11 @@ export function findNode(context: RequestContext, id: string): unknown {
 	switch (parsed.type) {
 		case 'Order':
 			return visibleOrder(context, store.orders.get(id));
+		case 'LineItem':
+		case 'FulfillmentOrder': {
+			const child = store.orderChildren.get(id);
+			return child && visibleOrder(context, orderOwning(child)) ? child : null;
+		}
 		case 'Location':
 			return store.locations.get(id) ?? null;
 		case 'Product':
