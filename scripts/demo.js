@@ -1,19 +1,15 @@
 #!/usr/bin/env node
-// `npm start`: the one-command demo (real n8n + Shopify and POS simulators + a template).
-const fs = require('node:fs');
+// `npm start`: the one-command demo (real n8n + Shopify and POS simulators + workflows of the package's nodes).
+// Plain JavaScript that registers ts-node, so a fresh clone needs nothing but `npm install` first.
+'use strict';
+
 const path = require('node:path');
 
-const runner = path.join(__dirname, '..', 'test', 'e2e', 'demo.js');
-if (fs.existsSync(runner)) {
-	require(runner);
-} else {
-	console.log(
-		[
-			'The demo is not part of this version yet.',
-			'When it is, `npm start` will: build the package, install n8n 2.41.1 on Node 24 into .cache/ (once),',
-			'start the Shopify and POS simulators with a seeded store, create an n8n owner account, import and',
-			'publish the generic POS template with working credentials, create a few orders, and print the editor URL.',
-			'Today you can run every test with `npm test`.',
-		].join('\n'),
-	);
-}
+const root = path.join(__dirname, '..');
+require('ts-node').register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
+const { runDemo } = require(path.join(root, 'test', 'e2e', 'demo.ts'));
+
+runDemo().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

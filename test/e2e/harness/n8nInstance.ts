@@ -32,6 +32,8 @@ export interface WorkflowImport {
 export interface N8nInstanceOptions {
 	/** Extra environment for n8n (e.g. EXECUTIONS_MODE=queue later). */
 	env?: Record<string, string>;
+	/** The editor's port (default: any free port). */
+	port?: number;
 	/** Keep the user folder after stop (for debugging a failure). Also set by N8N_E2E_KEEP=1. */
 	keepUserFolder?: boolean;
 	log?: (line: string) => void;
@@ -83,7 +85,7 @@ export class N8nInstance {
 		const runtime = requireN8nRuntime();
 		const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 		installCommunityNodes(userFolder);
-		const port = await freePort();
+		const port = options.port ?? (await freePort());
 		const inherited = Object.fromEntries(
 			Object.entries(process.env).filter(([key]) => !/^(npm_|JEST_|NODE_OPTIONS$|NODE_ENV$|TS_NODE_)/i.test(key)),
 		);

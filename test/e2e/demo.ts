@@ -1,0 +1,101 @@
+import { createServer } from 'node:net';
+
+import { PosSimulator } from '../../simulator/pos/posSimulator';
+import { startShopifySimulator, type RunningShopifySimulator } from '../../simulator/shopify';
+import { buildAndPack, ensureN8nRuntime, N8nInstance, prepareCommunityNodesFolder } from './harness';
+import { posCredential } from './workflows/posWorkflows';
+import { adjustInventoryWorkflow, getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
+
+// `npm start`: real n8n with the package installed as a community package, the Shopify and POS simulators
+// with a seeded store, an owner account, working credentials, a published order → POS workflow and a few
+// orders so executions show up. Ctrl-C stops everything.
+const POS_TOKEN = 'demo-pos-token';
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function portIsFree(port: number): Promise<boolean> {
+	return await new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+export async function runDemo(): Promise<void> {
+	const started = Date.now();
+	log('n8n-nodes-shopify-pos demo — real n8n 2.41.1 + local Shopify and POS simulators\n');
+	await ensureN8nRuntime(log);
+	await prepareCommunityNodesFolder(await buildAndPack(log));
+
+	const cleanups: Array<() => Promise<void>> = [];
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		log('\nStopping n8n and the simulators…');
+		for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => log(`  ${error.message}`));
+		log('Stopped.');
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+
+	try {
+		const shop: RunningShopifySimulator = await startShopifySimulator({ seed: false });
+		cleanups.push(() => shop.close());
+		const seeded = await shop.control.seed({ seed: 42, locations: 2, products: 8, orders: 20, posShare: 0.2 });
+		const pos = new PosSimulator({ config: { auth: { type: 'bearer', token: POS_TOKEN } } });
+		const posOrigin = await pos.start();
+		cleanups.push(() => pos.stop());
+		log(`[demo] Shopify simulator ${shop.url} (${seeded.shop.name}: ${seeded.orders} orders, ${seeded.variants.length} variants, ${seeded.locations.length} locations)`);
+		log(`[demo] POS simulator ${posOrigin} (generic REST POS at /api/orders; state at ${posOrigin}/_pos/state)`);
+
+		const n8n = await N8nInstance.create({ log, port: (await portIsFree(5678)) ? 5678 : undefined });
+		cleanups.push(() => n8n.dispose());
+		const sku = seeded.variants.find((variant) => variant.sku)?.sku ?? '';
+		await n8n.importCredentials([shopifyCredential('demoShopify', shop), posCredential('demoPos', posOrigin, POS_TOKEN)]);
+		await n8n.importWorkflows([
+			{ ...orderToPosWorkflow('demoOrderToPos', 'demoShopify', 'demoPos'), name: 'Shopify orders → POS (webhook)' },
+			{ ...getOrdersWorkflow('demoGetOrders', 'demoShopify'), name: 'Shopify Get Orders (manual)' },
+			{
+				...adjustInventoryWorkflow('demoAdjustInventory', 'demoShopify', { saleId: '9001', lineId: '1', sku, quantity: 1, locationId: seeded.locations[0].id }),
+				name: 'POS sale → Shopify Adjust Inventory (manual)',
+			},
+		]);
+		await n8n.start();
+		await n8n.rest.publishWorkflow('demoOrderToPos');
+		log('[demo] published "Shopify orders → POS (webhook)": the Shopify simulator now sends orders/create to n8n');
+
+		const withSku = seeded.variants.filter((variant) => variant.sku).slice(0, 3);
+		for (const [index, variant] of withSku.entries()) {
+			await shop.control.createOrder({ lineItems: [{ sku: variant.sku!, quantity: index + 1 }], sourceName: 'web', financialStatus: 'PAID' });
+		}
+		await shop.control.settleWebhooks(15_000);
+		const deadline = Date.now() + 15_000;
+		while (pos.store.orders.length < withSku.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+		log(`[demo] created ${withSku.length} Shopify orders; the POS received ${pos.store.orders.length}`);
+
+		const owner = n8n.owner!;
+		log(
+			[
+				'',
+				`Ready in ${Math.round((Date.now() - started) / 1000)} s.`,
+				`  n8n editor:  ${n8n.baseUrl}`,
+				`  login:       ${owner.email}`,
+				`  password:    ${owner.password}`,
+				'  workflows:   "Shopify orders → POS (webhook)" (published; see its executions),',
+				'               "Shopify Get Orders (manual)", "POS sale → Shopify Adjust Inventory (manual)"',
+				`  new order:   curl -X POST ${shop.url}/_sim/orders -H 'content-type: application/json' \\`,
+				`                 -d '{"lineItems":[{"sku":"${withSku[0]?.sku ?? sku}","quantity":1}]}'`,
+				'',
+				'Not there yet: the vendor templates (Square, Lightspeed X, Clover, Loyverse, generic) — the demo imports',
+				'small workflows of the package\'s nodes until they exist.',
+				'',
+				'Press Ctrl-C to stop everything.',
+			].join('\n'),
+		);
+	} catch (error) {
+		log(`[demo] failed: ${(error as Error).message}`);
+		await stop(1);
+	}
+}
+
