@@ -30,7 +30,10 @@ export async function startShopifySimulator(options: SimulatorOptions = {}): Pro
 	const url = await simulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
 	return {
 		url,
-		shopDomain: simulator.store.shop.myshopifyDomain,
+		// a getter: reseeding may rename the shop
+		get shopDomain() {
+			return simulator.store.shop.myshopifyDomain;
+		},
 		accessToken: simulator.accessToken,
 		clientId: simulator.clientId,
 		clientSecret: simulator.clientSecret,
