@@ -76,6 +76,11 @@ describe('Shopify simulator: store queries', () => {
 		const response = await adminGraphql(sim, '{ shop { name checkoutApiSupported } }');
 		expect(response.body.errors?.[0].message).toContain("'Shop.checkoutApiSupported' is not implemented");
 		expect(response.body.data).toBeNull();
+		const mutation = await adminGraphql(sim, 'mutation { orderUpdate(input: {id: "gid://shopify/Order/1", note: "x"}) { userErrors { message } } }');
+		expect(mutation.body.errors?.[0]).toEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_IMPLEMENTED', field: 'Mutation.orderUpdate' }) }));
+		const invalid = await adminGraphql(sim, '{ shop { colour } }');
+		expect(invalid.status).toBe(200);
+		expect(invalid.body.errors?.[0].message).toContain('Cannot query field "colour" on type "Shop"');
 	});
 
 	it('serves rich orders whose money adds up', async () => {
