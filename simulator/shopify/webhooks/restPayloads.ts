@@ -275,6 +275,7 @@ export function restOrderEdit(store: ShopStore, order: OrderRecord): Record<stri
 interface JsonSchemaNode {
 	type?: string | string[];
 	properties?: Record<string, JsonSchemaNode>;
+	required?: string[];
 	items?: JsonSchemaNode;
 }
 
@@ -303,6 +304,8 @@ export function shapeLike(template: unknown, ours: unknown, schema: JsonSchemaNo
 		const mine = ours as Record<string, unknown>;
 		for (const key of Object.keys(template)) result[key] = shapeLike((template as Record<string, unknown>)[key], mine[key], schema?.properties?.[key]);
 		for (const key of Object.keys(mine)) if (!(key in result)) result[key] = mine[key];
+		// keys the published schema requires but this version's example lacks (e.g. a B2B `company`)
+		for (const key of schema?.required ?? []) if (!(key in result) && allowsNull(schema?.properties?.[key])) result[key] = null;
 		return result;
 	}
 	return ours;

@@ -93,6 +93,16 @@ describe('Shopify simulator: webhooks', () => {
 		expect(cancelled.financial_status).toBe('voided');
 	});
 
+	it.each(['2026-01', '2026-04', '2026-10'])('shapes orders/create for a %s subscription to that version and validates', async (version) => {
+		expect((await subscribe('ORDERS_CREATE', { uri: receiver.url }, version)).userErrors).toEqual([]);
+		await sim.control.createOrder(FULL_ORDER);
+		await sim.control.settleWebhooks();
+		expect(receiver.received).toHaveLength(1);
+		expect(receiver.received[0].headers['x-shopify-api-version']).toBe(version);
+		const validate = ajv.compile(payloadSchema(version, 'orders/create') as object);
+		if (!validate(receiver.received[0].json)) throw new Error(ajv.errorsText(validate.errors));
+	});
+
 	it('delivers orders/partially_fulfilled and orders/edited, valid against their schemas', async () => {
 		for (const topic of ['ORDERS_PARTIALLY_FULFILLED', 'ORDERS_EDITED']) expect((await subscribe(topic, { uri: receiver.url })).userErrors).toEqual([]);
 		const order = await sim.control.createOrder(FULL_ORDER);
