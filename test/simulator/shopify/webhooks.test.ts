@@ -30,6 +30,13 @@ describe('Shopify simulator: webhooks', () => {
 	let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 	const ajv = new Ajv2020({ strict: false, allErrors: true });
 	addFormats(ajv);
+	const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+	/** Compiled once per version and topic: the published schemas are large. */
+	const validatorFor = (version: string, topic: string) => {
+		const key = `${version}/${topic}`;
+		if (!validators.has(key)) validators.set(key, ajv.compile(payloadSchema(version, topic) as object));
+		return validators.get(key)!;
+	};
 
 	const subscribe = async (topic: string, sub: Record<string, unknown>, version = '2026-07') => {
 		const response: any = await adminGraphql(sim, SUBSCRIBE, { topic, sub: { format: 'JSON', ...sub } }, { version });
@@ -79,7 +86,7 @@ describe('Shopify simulator: webhooks', () => {
 				}),
 			);
 			for (const header of ['x-shopify-webhook-id', 'x-shopify-event-id', 'x-shopify-triggered-at']) expect(delivery.headers[header]).toBeTruthy();
-			const validate = ajv.compile(payloadSchema('2026-07', String(delivery.headers['x-shopify-topic'])) as object);
+			const validate = validatorFor('2026-07', String(delivery.headers['x-shopify-topic']));
 			const valid = validate(delivery.json);
 			if (!valid) throw new Error(`${delivery.headers['x-shopify-topic']}: ${ajv.errorsText(validate.errors)}`);
 		}
@@ -99,7 +106,7 @@ describe('Shopify simulator: webhooks', () => {
 		await sim.control.settleWebhooks();
 		expect(receiver.received).toHaveLength(1);
 		expect(receiver.received[0].headers['x-shopify-api-version']).toBe(version);
-		const validate = ajv.compile(payloadSchema(version, 'orders/create') as object);
+		const validate = validatorFor(version, 'orders/create');
 		if (!validate(receiver.received[0].json)) throw new Error(ajv.errorsText(validate.errors));
 	});
 
@@ -112,7 +119,7 @@ describe('Shopify simulator: webhooks', () => {
 		await sim.control.settleWebhooks();
 		expect(receiver.received.map((d) => d.headers['x-shopify-topic'])).toEqual(['orders/partially_fulfilled', 'orders/edited']);
 		for (const delivery of receiver.received) {
-			const validate = ajv.compile(payloadSchema('2026-07', String(delivery.headers['x-shopify-topic'])) as object);
+			const validate = validatorFor('2026-07', String(delivery.headers['x-shopify-topic']));
 			if (!validate(delivery.json)) throw new Error(`${delivery.headers['x-shopify-topic']}: ${ajv.errorsText(validate.errors)}`);
 		}
 		expect((receiver.received[0].json.line_items as any[]).map((l) => l.fulfillment_status)).toEqual(['fulfilled', null]);
@@ -132,7 +139,7 @@ describe('Shopify simulator: webhooks', () => {
 		const payload = receiver.received[0].json;
 		expect(payload.available).toBe(level.quantities.available - 2);
 		expect(payload.admin_graphql_api_id).toContain('gid://shopify/InventoryLevel/');
-		const validate = ajv.compile(payloadSchema('2026-07', 'inventory_levels/update') as object);
+		const validate = validatorFor('2026-07', 'inventory_levels/update');
 		expect(validate(payload)).toBe(true);
 	});
 
