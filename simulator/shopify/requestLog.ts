@@ -19,16 +19,36 @@ export interface RequestLogEntry {
 	idempotencyKey: string | null;
 }
 
+/**
+ * Keeps the newest entries, bounded by count and by the size of the request bodies they hold (variables of
+ * 250-change mutations are large), so a long benchmark cannot grow the simulator without limit.
+ */
 export class RequestLog {
 	private entries: RequestLogEntry[] = [];
+	private weights: number[] = [];
+	private totalWeight = 0;
 	private sequence = 0;
 
-	constructor(private readonly capacity = 5000) {}
+	constructor(
+		private readonly capacity = 5000,
+		private readonly maxBodyBytes = 64 * 1024 * 1024,
+	) {}
 
-	add(entry: Omit<RequestLogEntry, 'sequence'>): RequestLogEntry {
+	/** `bodyBytes`: size of the request body the entry keeps (its variables). */
+	add(entry: Omit<RequestLogEntry, 'sequence'>, bodyBytes = 0): RequestLogEntry {
 		const full = { ...entry, sequence: ++this.sequence };
 		this.entries.push(full);
-		if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+		this.weights.push(bodyBytes);
+		this.totalWeight += bodyBytes;
+		let drop = 0;
+		while (this.entries.length - drop > this.capacity || (this.totalWeight > this.maxBodyBytes && this.entries.length - drop > 1)) {
+			this.totalWeight -= this.weights[drop];
+			drop++;
+		}
+		if (drop > 0) {
+			this.entries.splice(0, drop);
+			this.weights.splice(0, drop);
+		}
 		return full;
 	}
 
@@ -38,5 +58,7 @@ export class RequestLog {
 
 	clear(): void {
 		this.entries = [];
+		this.weights = [];
+		this.totalWeight = 0;
 	}
 }

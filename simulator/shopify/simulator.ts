@@ -253,7 +253,7 @@ export class ShopifySimulator {
 		const finish = (status: number, outcome: string): void => {
 			entry.status = status;
 			entry.outcome = outcome;
-			this.log.add(entry);
+			this.log.add(entry, rawBody.length);
 		};
 
 		const grant = this.tokens.check(headerValue(request, 'x-shopify-access-token'));
