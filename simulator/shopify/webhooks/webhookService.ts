@@ -55,6 +55,8 @@ export interface WebhookSettings {
 /** Shopify's retry schedule, shaped like theirs: 8 retries spread over ~4 hours. */
 export const SHOPIFY_RETRY_DELAYS_MS = [10, 30, 60, 300, 900, 1800, 3600, 7200].map((seconds) => seconds * 1000);
 
+const MAX_KEPT_DELIVERIES = 10000;
+
 export interface WebhookChaos {
 	/** the next N deliveries are sent twice (same Event-Id, new Webhook-Id) */
 	duplicate: number;
@@ -204,6 +206,7 @@ export class WebhookService {
 			duplicate,
 		};
 		this.deliveries.push(delivery);
+		if (this.deliveries.length > MAX_KEPT_DELIVERIES) this.forgetFinishedDeliveries();
 		return delivery;
 	}
 
@@ -231,6 +234,19 @@ export class WebhookService {
 			return;
 		}
 		this.schedule(delivery, 0);
+	}
+
+	/** Keeps memory bounded in long runs: the oldest finished deliveries go first. */
+	private forgetFinishedDeliveries(): void {
+		const excess = this.deliveries.length - MAX_KEPT_DELIVERIES + MAX_KEPT_DELIVERIES / 10;
+		let removed = 0;
+		for (let index = 0; index < this.deliveries.length && removed < excess; ) {
+			const state = this.deliveries[index].state;
+			if (state === 'delivered' || state === 'failed' || state === 'dropped') {
+				this.deliveries.splice(index, 1);
+				removed++;
+			} else index++;
+		}
 	}
 
 	/** Sends held deliveries, newest first. */
