@@ -1,0 +1,286 @@
+import { createHmac } from 'node:crypto';
+
+import { serialization } from 'square';
+
+import { PosSimulator } from '../../simulator/pos/posSimulator';
+import { startShopifySimulator, type ControlOrder, type RunningShopifySimulator } from '../../simulator/shopify';
+import { N8nInstance } from './harness';
+import { nodeOfType, posCredentialImport, readTemplate, shopifyCredentialImport, wireToSimulators, type TemplateExport } from './templates/templateWorkflows';
+import { SQUARE_VERSION, VENDOR_TEMPLATES, type PlacedOrder, type VendorTemplate } from './templates/vendorTemplates';
+
+// Every POS template in templates/, imported into one real n8n 2.41.1 as a user would (credentials and the
+// Shopify location picked, nothing else changed), published side by side against the Shopify store simulator
+// and one POS simulator that serves every vendor's paths. Outcomes are read from the simulators.
+const POS_TOKEN = 'pos-template-e2e-token-5d2e';
+const RETRY_TABLE = 'shopify_pos_retry_queue';
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+const workflowId = (vendor: VendorTemplate) => `tpl${vendor.slug.replace(/\W/g, '')}`;
+
+describe('POS templates inside n8n (published, against the simulators)', () => {
+	let n8n: N8nInstance;
+	let shop: RunningShopifySimulator;
+	let pos: PosSimulator;
+	let sku: string;
+	let locationId: string;
+	const templates = new Map<string, TemplateExport>();
+	let publishedAt = 0;
+
+	/** Creates a Shopify order: one line of the test SKU (3 × 12.50) and a custom line without a SKU. */
+	async function placeOrder(extra: { sourceName?: string; tags?: string[] } = {}): Promise<{ control: ControlOrder; placed: PlacedOrder }> {
+		const control = await shop.control.createOrder({
+			lineItems: [
+				{ sku, quantity: 3, price: '12.50' },
+				{ title: 'Gift wrap', quantity: 1, price: '2.00' },
+			],
+			sourceName: extra.sourceName ?? 'web',
+			tags: extra.tags,
+			financialStatus: 'PAID',
+		});
+		const placed: PlacedOrder = {
+			legacyId: String(control.id).split('/').pop() ?? '',
+			name: control.name,
+			currency: 'USD',
+			lines: [
+				{ sku, title: '', quantity: 3, unitMinor: 1250, unitAmount: '12.50' },
+				{ sku: null, title: 'Gift wrap', quantity: 1, unitMinor: 200, unitAmount: '2.00' },
+			],
+		};
+		return { control, placed };
+	}
+
+	async function everyVendorHasIt(placed: PlacedOrder, timeoutMs = 30_000): Promise<void> {
+		for (const vendor of VENDOR_TEMPLATES) {
+			await waitFor(`order ${placed.name} in ${vendor.slug}`, () => (vendor.recordsOf(pos, placed).length > 0 ? true : undefined), timeoutMs);
+		}
+	}
+
+	async function successfulExecutions(vendor: VendorTemplate): Promise<number> {
+		const response = await n8n.rest.publicApi<{ data: unknown[] }>('GET', `/executions?workflowId=${workflowId(vendor)}&status=success&limit=250`);
+		return response.body.data.length;
+	}
+
+	beforeAll(async () => {
+		shop = await startShopifySimulator({ seed: false });
+		const seeded = await shop.control.seed({ seed: 11, locations: 2, products: 5, orders: 3, posShare: 0 });
+		await shop.control.configureWebhooks({ retryDelaysMs: [200, 200, 200, 200, 200, 200, 200, 200], timeoutMs: 5000 });
+		const counts = new Map<string, number>();
+		for (const variant of seeded.variants) if (variant.sku) counts.set(variant.sku, (counts.get(variant.sku) ?? 0) + 1);
+		const unique = seeded.variants.find((variant) => variant.sku && counts.get(variant.sku) === 1)?.sku;
+		if (!unique) throw new Error('the seeded store has no SKU that belongs to one variant');
+		sku = unique;
+		locationId = seeded.locations[0].id;
+
+		pos = new PosSimulator({ config: { auth: { type: 'bearer', token: POS_TOKEN }, squareVersion: SQUARE_VERSION } });
+		const posOrigin = await pos.start();
+
+		n8n = await N8nInstance.create({ log: (line) => process.stdout.write(`${line}\n`) });
+		await n8n.importCredentials([
+			shopifyCredentialImport('shopifySim', shop),
+			...VENDOR_TEMPLATES.map((vendor) => posCredentialImport(`pos${vendor.slug.replace(/\W/g, '')}`, posOrigin, POS_TOKEN, vendor.extraHeaders)),
+		]);
+		const workflows = VENDOR_TEMPLATES.map((vendor) => {
+			const template = readTemplate(vendor.file);
+			templates.set(vendor.slug, template);
+			return wireToSimulators(template, {
+				workflowId: workflowId(vendor),
+				shopifyCredentialId: 'shopifySim',
+				posCredentialId: `pos${vendor.slug.replace(/\W/g, '')}`,
+				shopifyLocationId: locationId,
+			});
+		});
+		await n8n.importWorkflows(workflows);
+		await n8n.start();
+		// What the templates' "Run once: create the retry table" branch does (n8n execute would start the run at
+		// an order trigger, not at that Manual Trigger): the table its Data Table node names, with its columns.
+		const createTable = templates.get(VENDOR_TEMPLATES[0].slug)!.nodes.find((node) => node.name === 'Create retry table')!;
+		const created = await n8n.rest.publicApi('POST', '/data-tables', {
+			name: createTable.parameters.tableName,
+			columns: (createTable.parameters.columns as { column: Array<{ name: string; type: string }> }).column,
+		});
+		if (created.status >= 300) throw new Error(`creating the retry table: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+		for (const vendor of VENDOR_TEMPLATES) await n8n.rest.publishWorkflow(workflowId(vendor));
+		publishedAt = Date.now();
+	}, 420_000);
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await pos?.stop();
+		await shop?.close();
+	}, 60_000);
+
+	const orderWebhookPath = (vendor: VendorTemplate) =>
+		`/webhook/${nodeOfType(templates.get(vendor.slug)!, 'n8n-nodes-shopify-pos.shopifyOrderTrigger').webhookId}/shopify-orders`;
+	const saleWebhookPath = (vendor: VendorTemplate) =>
+		`/webhook/${nodeOfType(templates.get(vendor.slug)!, 'n8n-nodes-base.webhook').parameters.path as string}`;
+
+	it('the retry table exists; publishing subscribes each template once to orders/create', async () => {
+		const tables = await n8n.rest.publicApi<{ data: Array<{ name: string }> }>('GET', '/data-tables');
+		expect(tables.body.data.map((table) => table.name)).toContain(RETRY_TABLE);
+		const subscriptions = await shop.control.webhookSubscriptions();
+		expect(subscriptions.map((subscription) => subscription.uri).sort()).toEqual(
+			VENDOR_TEMPLATES.map((vendor) => `${n8n.baseUrl}${orderWebhookPath(vendor)}`).sort(),
+		);
+	});
+
+	it('a new Shopify order reaches every vendor\'s POS once, with its lines, quantities, money and key', async () => {
+		const { placed } = await placeOrder();
+		await everyVendorHasIt(placed);
+		await shop.control.settleWebhooks();
+		for (const vendor of VENDOR_TEMPLATES) {
+			const records = vendor.recordsOf(pos, placed);
+			expect({ vendor: vendor.slug, records: records.length }).toEqual({ vendor: vendor.slug, records: 1 });
+			expect(vendor.dedupeKeyOf(records[0])).toBe(vendor.expectedDedupeKey(placed));
+			expect(vendor.linesOf(records[0])).toEqual(placed.lines.map(({ sku: lineSku, quantity, unitMinor }) => ({ sku: lineSku, quantity, unitMinor })));
+		}
+		// Square: the body n8n sent passes Square's own request schema and carries the idempotency key.
+		const squarePosts = pos.requests.filter((request) => request.method === 'POST' && request.path === '/v2/orders');
+		expect(squarePosts.length).toBeGreaterThan(0);
+		for (const request of squarePosts) {
+			const sent = JSON.parse(request.body) as { idempotency_key: string; order: { reference_id: string } };
+			expect(serialization.CreateOrderRequest.parse(sent, { unrecognizedObjectKeys: 'fail' })).toMatchObject({ ok: true });
+			expect(sent.idempotency_key).toBe(sent.order.reference_id);
+			expect(request.headers['square-version']).toBe(SQUARE_VERSION);
+		}
+		const squareRecord = VENDOR_TEMPLATES.find((vendor) => vendor.slug === 'square')!.recordsOf(pos, placed)[0];
+		expect((squareRecord.body as { total_money: unknown }).total_money).toEqual({ amount: 3 * 1250 + 200, currency: 'USD' });
+		// Clover and Loyverse have no idempotency: each create was preceded by a lookup by reference.
+		for (const [lookup, create] of [
+			[/^\/v3\/merchants\/[^/]+\/orders\?filter=/, /^\/v3\/merchants\/[^/]+\/orders$/],
+			[/^\/v1\.0\/receipts\?/, /^\/v1\.0\/receipts$/],
+		]) {
+			const calls = pos.requests.filter((request) => lookup.test(request.path) || (request.method === 'POST' && create.test(request.path)));
+			expect(calls[0].method).toBe('GET');
+		}
+	});
+
+	it('orders from the POS (source pos, or tagged pos-sale) are not sent back to it', async () => {
+		const before = pos.store.orders.length;
+		const runsBefore = await Promise.all(VENDOR_TEMPLATES.map(successfulExecutions));
+		const fromPos = await placeOrder({ sourceName: 'pos' });
+		const tagged = await placeOrder({ tags: ['pos-sale'] });
+		await shop.control.settleWebhooks();
+		// The tagged order starts each workflow and stops at the filter; wait for those runs to end before looking.
+		for (const [index, vendor] of VENDOR_TEMPLATES.entries()) {
+			await waitFor(`the ${vendor.slug} run`, async () => ((await successfulExecutions(vendor)) > runsBefore[index] ? true : undefined));
+		}
+		for (const vendor of VENDOR_TEMPLATES) {
+			expect(vendor.recordsOf(pos, fromPos.placed)).toHaveLength(0);
+			expect(vendor.recordsOf(pos, tagged.placed)).toHaveLength(0);
+		}
+		expect(pos.store.orders.length).toBe(before);
+	});
+
+	it('duplicated deliveries create nothing more', async () => {
+		await shop.control.webhookChaos({ duplicate: VENDOR_TEMPLATES.length });
+		const { placed } = await placeOrder();
+		await everyVendorHasIt(placed);
+		const { deliveries } = await shop.control.settleWebhooks();
+		expect(deliveries.filter((delivery) => delivery.duplicate).length).toBeGreaterThan(0);
+		for (const vendor of VENDOR_TEMPLATES) expect(vendor.recordsOf(pos, placed)).toHaveLength(1);
+	});
+
+	it('forged deliveries are refused with 401 and run nothing', async () => {
+		const before = pos.store.orders.length;
+		const body = JSON.stringify({ id: 990001, admin_graphql_api_id: 'gid://shopify/Order/990001', name: '#FORGED', line_items: [] });
+		for (const vendor of VENDOR_TEMPLATES) {
+			const response = await fetch(`${n8n.baseUrl}${orderWebhookPath(vendor)}`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-shopify-hmac-sha256': createHmac('sha256', 'not-the-app-secret').update(body).digest('base64'),
+					'x-shopify-topic': 'orders/create',
+					'x-shopify-shop-domain': shop.shopDomain,
+					'x-shopify-webhook-id': `forged-${vendor.slug}`,
+					'x-shopify-event-id': `forged-${vendor.slug}`,
+				},
+				body,
+			});
+			expect(response.status).toBe(401);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(pos.store.orders.length).toBe(before);
+	});
+
+	it('an order the POS refuses is kept in the retry table with its key and the POS\'s answer', async () => {
+		const tables = await n8n.rest.publicApi<{ data: Array<{ id: string; name: string }> }>('GET', '/data-tables');
+		const table = tables.body.data.find((candidate) => candidate.name === RETRY_TABLE)!;
+		pos.config.auth = { type: 'bearer', token: 'a-token-n8n-does-not-have' };
+		let placed: PlacedOrder;
+		try {
+			placed = (await placeOrder()).placed;
+			await shop.control.settleWebhooks();
+			const rows = await waitFor('a retry row per template', async () => {
+				const response = await n8n.rest.publicApi<{ data: Array<Record<string, unknown>> }>('GET', `/data-tables/${table.id}/rows?limit=250`);
+				const mine = response.body.data.filter((row) => row.shopifyOrder === placed.name);
+				return mine.length >= VENDOR_TEMPLATES.length ? mine : undefined;
+			});
+			expect(rows).toHaveLength(VENDOR_TEMPLATES.length);
+			const keys = rows.map((row) => row.idempotencyKey).sort();
+			// Square, Lightspeed X and the generic POS carry a key; Clover and Loyverse rely on the lookup.
+			expect(keys).toEqual(['', '', `shopify-${placed.legacyId}`, `shopify-${placed.legacyId}`, `shopify-${placed.legacyId}`]);
+			for (const row of rows) {
+				expect(String(row.error)).toMatch(/401/);
+			}
+		} finally {
+			pos.config.auth = { type: 'bearer', token: POS_TOKEN };
+		}
+		for (const vendor of VENDOR_TEMPLATES) expect(vendor.recordsOf(pos, placed)).toHaveLength(0);
+	});
+
+	it('a POS sale takes stock in Shopify once per template; replaying it and sales that came from Shopify change nothing', async () => {
+		for (const vendor of VENDOR_TEMPLATES) {
+			const url = `${n8n.baseUrl}${saleWebhookPath(vendor)}`;
+			const sale = { saleId: `${vendor.slug}-S1`, reference: '', lines: [{ lineId: '1', sku, quantity: 2 }] };
+			const send = async (payload: unknown) => {
+				const runsBefore = await successfulExecutions(vendor);
+				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+				expect(response.status).toBe(200);
+				await waitFor(`the ${vendor.slug} sale run`, async () => ((await successfulExecutions(vendor)) > runsBefore ? true : undefined));
+			};
+			const before = await shop.control.quantity(sku, locationId);
+			await send(sale);
+			expect(await shop.control.quantity(sku, locationId)).toBe(before - 2);
+			await send(sale);
+			expect(await shop.control.quantity(sku, locationId)).toBe(before - 2);
+			await send({ ...sale, saleId: `${vendor.slug}-S2`, reference: 'shopify-1001' });
+			expect(await shop.control.quantity(sku, locationId)).toBe(before - 2);
+		}
+	});
+
+	it('a dropped webhook is caught by the polling trigger beside it, once', async () => {
+		// A poller ignores changes from before its first poll, which comes within a minute of publishing.
+		const firstPollDone = publishedAt + 65_000;
+		if (Date.now() < firstPollDone) await new Promise((resolve) => setTimeout(resolve, firstPollDone - Date.now()));
+		await shop.control.webhookChaos({ drop: VENDOR_TEMPLATES.length });
+		const { placed } = await placeOrder();
+		const { deliveries } = await shop.control.settleWebhooks();
+		expect(deliveries.filter((delivery) => delivery.state === 'dropped').length).toBeGreaterThanOrEqual(VENDOR_TEMPLATES.length);
+		await everyVendorHasIt(placed, 150_000);
+		for (const vendor of VENDOR_TEMPLATES) expect(vendor.recordsOf(pos, placed)).toHaveLength(1);
+	}, 240_000);
+
+	it('every order went to each POS at most once across webhooks and polls', () => {
+		for (const vendor of VENDOR_TEMPLATES) {
+			const keys = pos.store.orders.filter((record) => record.flavour === vendor.flavour).map((record) => vendor.dedupeKeyOf(record));
+			expect(new Set(keys).size).toBe(keys.length);
+		}
+	});
+
+	it('restarting n8n keeps one subscription per template; unpublishing removes them', async () => {
+		await n8n.stop();
+		await n8n.start();
+		expect(await shop.control.webhookSubscriptions()).toHaveLength(VENDOR_TEMPLATES.length);
+		for (const vendor of VENDOR_TEMPLATES) await n8n.rest.unpublishWorkflow(workflowId(vendor));
+		expect(await shop.control.webhookSubscriptions()).toHaveLength(0);
+	}, 240_000);
+});

@@ -1,0 +1,116 @@
+import type { PosSimulator } from '../../../simulator/pos/posSimulator';
+import type { StoredOrder } from '../../../simulator/pos/store';
+
+export const SQUARE_VERSION = '2025-10-16';
+
+/** A Shopify order as the test created it, in the terms a POS body is checked against. */
+export interface PlacedOrder {
+	legacyId: string;
+	name: string;
+	currency: string;
+	lines: Array<{ sku: string | null; title: string; quantity: number; unitMinor: number; unitAmount: string }>;
+}
+
+/** One template and how its vendor's record of a Shopify order looks in the POS simulator. */
+export interface VendorTemplate {
+	file: string;
+	slug: string;
+	flavour: StoredOrder['flavour'];
+	/** The credential's fixed headers the vendor requires. */
+	extraHeaders: string;
+	/** The request path the template creates orders at. */
+	createPath: RegExp;
+	/** The POS records made for this Shopify order. */
+	recordsOf(pos: PosSimulator, order: PlacedOrder): StoredOrder[];
+	/** The lines of a record, reduced to what every vendor carries: SKU (or name), quantity, unit price in minor units. */
+	linesOf(record: StoredOrder): Array<{ sku: string | null; quantity: number; unitMinor: number }>;
+	/** The idempotency key or external reference the vendor dedupes on. */
+	dedupeKeyOf(record: StoredOrder): string | null;
+	expectedDedupeKey(order: PlacedOrder): string;
+}
+
+const byFlavour = (pos: PosSimulator, flavour: StoredOrder['flavour']) => pos.store.orders.filter((order) => order.flavour === flavour);
+type Json = Record<string, unknown>;
+const body = (record: StoredOrder) => record.body as Json;
+const minor = (amount: unknown) => Math.round(Number(amount) * 100);
+
+export const VENDOR_TEMPLATES: VendorTemplate[] = [
+	{
+		file: 'generic-rest.json',
+		slug: 'generic',
+		flavour: 'generic',
+		extraHeaders: '',
+		createPath: /^\/api\/orders$/,
+		recordsOf: (pos, order) => byFlavour(pos, 'generic').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
+		linesOf: (record) =>
+			(body(record).lines as Json[]).map((line) => ({ sku: (line.sku as string) || null, quantity: line.quantity as number, unitMinor: line.unitPrice as number })),
+		dedupeKeyOf: (record) => record.idempotencyKey,
+		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
+	},
+	{
+		file: 'square.json',
+		slug: 'square',
+		flavour: 'square',
+		extraHeaders: `Square-Version: ${SQUARE_VERSION}`,
+		createPath: /^\/v2\/orders$/,
+		recordsOf: (pos, order) => byFlavour(pos, 'square').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
+		linesOf: (record) =>
+			(body(record).line_items as Json[]).map((line) => ({
+				sku: typeof line.note === 'string' ? line.note.replace(/^SKU /, '') : null,
+				// Square wants the quantity as a decimal string.
+				quantity: typeof line.quantity === 'string' ? Number(line.quantity) : Number.NaN,
+				unitMinor: (line.base_price_money as Json).amount as number,
+			})),
+		dedupeKeyOf: (record) => record.idempotencyKey,
+		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
+	},
+	{
+		file: 'lightspeed-x.json',
+		slug: 'lightspeed-x',
+		flavour: 'lightspeedX',
+		extraHeaders: 'User-Agent: shopify-pos-e2e/1.0',
+		createPath: /^\/api\/register_sales$/,
+		recordsOf: (pos, order) => byFlavour(pos, 'lightspeedX').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
+		linesOf: (record) =>
+			(body(record).register_sale_products as Json[]).map((line) => ({
+				sku: (line.product_id as string | null) ?? null,
+				quantity: line.quantity as number,
+				unitMinor: minor(line.price),
+			})),
+		dedupeKeyOf: (record) => record.idempotencyKey,
+		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
+	},
+	{
+		file: 'clover.json',
+		slug: 'clover',
+		flavour: 'clover',
+		extraHeaders: '',
+		createPath: /^\/v3\/merchants\/[^/]+\/orders$/,
+		recordsOf: (pos, order) => byFlavour(pos, 'clover').filter((record) => record.externalRef === order.name.slice(0, 12)),
+		linesOf: (record) =>
+			(body(record).lineItems as Json[]).map((line) => ({
+				sku: (line.itemCode as string | null) ?? null,
+				// Clover counts units in thousandths.
+				quantity: (line.unitQty as number) / 1000,
+				unitMinor: line.price as number,
+			})),
+		dedupeKeyOf: (record) => record.externalRef,
+		expectedDedupeKey: (order) => order.name.slice(0, 12),
+	},
+	{
+		file: 'loyverse.json',
+		slug: 'loyverse',
+		flavour: 'loyverse',
+		extraHeaders: '',
+		createPath: /^\/v1\.0\/receipts$/,
+		recordsOf: (pos, order) => byFlavour(pos, 'loyverse').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
+		linesOf: (record) =>
+			(body(record).line_items as Json[]).map((line) => ({
+				sku: (line.variant_id as string | null) ?? null,
+				quantity: line.quantity as number,
+				unitMinor: minor(line.price),
+			})),
+		dedupeKeyOf: (record) => record.externalRef,
+		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
+	},
+];
