@@ -271,7 +271,7 @@ describe('POS templates', () => {
 		it('Clover and Loyverse look the order up by the reference they create it with', () => {
 			for (const [file, field, path] of [
 				['clover.json', 'externalReferenceId', /^\/v3\/merchants\/YOUR_CLOVER_MERCHANT_ID\/orders\?filter=externalReferenceId%3D%231001$/],
-				['loyverse.json', 'order', /^\/v1\.0\/receipts\?store_id=YOUR_LOYVERSE_STORE_ID&limit=250&created_at_min=2026-11-20T10%3A00%3A00Z$/],
+				['loyverse.json', 'order', /^\/v1\.0\/receipts\?store_id=YOUR_LOYVERSE_STORE_ID&limit=250&created_at_min=2026-11-20T09%3A00%3A00.000Z$/],
 			] as const) {
 				const template = templates.find((entry) => entry.file === file)!.template;
 				const pos = onlyNode(template, `${PACKAGE_PREFIX}posHttpRequest`);
