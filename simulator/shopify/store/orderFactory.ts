@@ -161,7 +161,8 @@ export function buildOrder(
 		__typename: 'Order',
 		id: gid('Order', legacyId),
 		legacyResourceId: legacyId,
-		number: number - 1000,
+		// GraphQL `number` is what the name is made from (#1001 → 1001); REST calls that `order_number`.
+		number,
 		name: `#${number}`,
 		createdAt,
 		updatedAt: input.updatedAt ?? createdAt,
