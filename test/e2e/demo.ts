@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 
 import { PosSimulator } from '../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../simulator/shopify';
-import { buildAndPack, ensureN8nRuntime, N8nInstance, prepareCommunityNodesFolder } from './harness';
+import { buildAndPack, ensureN8nRuntime, N8nInstance, prepareCommunityNodesFolder, removeE2eRunDir } from './harness';
 import { posCredential } from './workflows/posWorkflows';
 import { adjustInventoryWorkflow, getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
 
@@ -26,7 +26,7 @@ export async function runDemo(): Promise<void> {
 	await ensureN8nRuntime(log);
 	await prepareCommunityNodesFolder(await buildAndPack(log));
 
-	const cleanups: Array<() => Promise<void>> = [];
+	const cleanups: Array<() => Promise<void>> = [async () => removeE2eRunDir()];
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;

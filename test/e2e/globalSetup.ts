@@ -1,4 +1,4 @@
-import { buildAndPack, ensureChromium, ensureN8nRuntime, prepareCommunityNodesFolder } from './harness';
+import { buildAndPack, e2eRunDir, ensureChromium, ensureN8nRuntime, prepareCommunityNodesFolder } from './harness';
 
 /**
  * Once per e2e run: the n8n runtime (installed on first use, then reused), Chromium, and the package
@@ -7,6 +7,7 @@ import { buildAndPack, ensureChromium, ensureN8nRuntime, prepareCommunityNodesFo
 export default async function globalSetup(): Promise<void> {
 	const log = (line: string) => process.stdout.write(`${line}\n`);
 	const started = Date.now();
+	e2eRunDir();
 	await ensureN8nRuntime(log);
 	await ensureChromium(log);
 	const tarball = await buildAndPack(log);

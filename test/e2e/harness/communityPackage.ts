@@ -5,9 +5,23 @@ import { runProcess } from './processRunner';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const E2E_CACHE = join(REPO_ROOT, '.cache', 'e2e');
-const PACK_DIR = join(E2E_CACHE, 'pack');
-/** A ready `.n8n/nodes` folder, made once per test run and copied into every n8n user folder. */
-export const PREPARED_NODES_DIR = join(E2E_CACHE, 'community-nodes');
+
+/**
+ * This run's folder for the packed package and the prepared `.n8n/nodes` folder that every n8n of the run
+ * copies. One per run (named in N8N_E2E_RUN_DIR, which test workers inherit), because several people
+ * may run the suites in one checkout at the same time.
+ */
+export function e2eRunDir(): string {
+	process.env.N8N_E2E_RUN_DIR ??= join(E2E_CACHE, `run-${process.pid}`);
+	return process.env.N8N_E2E_RUN_DIR;
+}
+const packDir = () => join(e2eRunDir(), 'pack');
+const preparedNodesDir = () => join(e2eRunDir(), 'community-nodes');
+
+/** Removes this run's folder (the global teardown and the demo call it). */
+export function removeE2eRunDir(): void {
+	if (process.env.N8N_E2E_RUN_DIR) rmSync(process.env.N8N_E2E_RUN_DIR, { recursive: true, force: true });
+}
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -26,31 +40,33 @@ async function mustRun(label: string, command: string, args: string[], cwd: stri
  * of the last commit (useful while uncommitted work elsewhere in the tree does not compile yet).
  */
 export function packageSourceDir(): string {
-	return process.env.E2E_BUILD_FROM === 'HEAD' ? HEAD_EXPORT_DIR : REPO_ROOT;
+	return process.env.E2E_BUILD_FROM === 'HEAD' ? headExportDir() : REPO_ROOT;
 }
-const HEAD_EXPORT_DIR = join(E2E_CACHE, 'head-src');
+const headExportDir = () => join(e2eRunDir(), 'head-src');
 
 async function exportHead(log: (line: string) => void): Promise<void> {
-	rmSync(HEAD_EXPORT_DIR, { recursive: true, force: true });
-	mkdirSync(HEAD_EXPORT_DIR, { recursive: true });
+	const exportDir = headExportDir();
+	rmSync(exportDir, { recursive: true, force: true });
+	mkdirSync(exportDir, { recursive: true });
 	const commit = (await mustRun('git rev-parse', 'git', ['rev-parse', '--short', 'HEAD'], REPO_ROOT)).trim();
 	log(`[e2e] building from commit ${commit} (E2E_BUILD_FROM=HEAD)`);
-	await mustRun('git archive', 'sh', ['-c', `git archive --format=tar HEAD | tar -x -C '${HEAD_EXPORT_DIR}'`], REPO_ROOT);
-	symlinkSync(join(REPO_ROOT, 'node_modules'), join(HEAD_EXPORT_DIR, 'node_modules'), 'dir');
+	await mustRun('git archive', 'sh', ['-c', `git archive --format=tar HEAD | tar -x -C '${exportDir}'`], REPO_ROOT);
+	symlinkSync(join(REPO_ROOT, 'node_modules'), join(exportDir, 'node_modules'), 'dir');
 }
 
 /** `npm run build` then `npm pack`: exactly the files a user's n8n would download from the registry. */
 export async function buildAndPack(log: (line: string) => void = () => {}): Promise<string> {
 	const source = packageSourceDir();
-	if (source === HEAD_EXPORT_DIR) await exportHead(log);
+	if (source !== REPO_ROOT) await exportHead(log);
 	log('[e2e] building the package');
 	await mustRun('npm run build', npm, ['run', 'build', '--silent'], source);
-	rmSync(PACK_DIR, { recursive: true, force: true });
-	mkdirSync(PACK_DIR, { recursive: true });
+	const destination = packDir();
+	rmSync(destination, { recursive: true, force: true });
+	mkdirSync(destination, { recursive: true });
 	// --ignore-scripts: the build just ran; prepack would only build again.
-	const out = await mustRun('npm pack', npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR], source);
+	const out = await mustRun('npm pack', npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], source);
 	const [packed] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
-	const tarball = join(PACK_DIR, packed.filename);
+	const tarball = join(destination, packed.filename);
 	log(`[e2e] packed ${packed.filename} (${packed.files.length} files)`);
 	return tarball;
 }
@@ -60,7 +76,7 @@ export async function buildAndPack(log: (line: string) => void = () => {}): Prom
  * with its runtime dependencies beside it, recorded in `<folder>/package.json` by version. Peer
  * dependencies (n8n-workflow) are n8n's own and are not installed.
  */
-export async function prepareCommunityNodesFolder(tarball: string, folder = PREPARED_NODES_DIR): Promise<string> {
+export async function prepareCommunityNodesFolder(tarball: string, folder = preparedNodesDir()): Promise<string> {
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
 	writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }));
@@ -81,7 +97,7 @@ export async function prepareCommunityNodesFolder(tarball: string, folder = PREP
 }
 
 /** Puts the prepared community nodes into an n8n user folder (`$N8N_USER_FOLDER/.n8n/nodes`). */
-export function installCommunityNodes(userFolder: string, prepared = PREPARED_NODES_DIR): void {
+export function installCommunityNodes(userFolder: string, prepared = preparedNodesDir()): void {
 	if (!existsSync(join(prepared, 'node_modules', 'n8n-nodes-shopify-pos'))) {
 		throw new Error(`No prepared community package in ${prepared}: run the e2e global setup (npm run test:e2e).`);
 	}

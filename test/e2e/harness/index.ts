@@ -1,4 +1,13 @@
-export { buildAndPack, installCommunityNodes, packageSourceDir, prepareCommunityNodesFolder, E2E_CACHE, REPO_ROOT } from './communityPackage';
+export {
+	buildAndPack,
+	e2eRunDir,
+	installCommunityNodes,
+	packageSourceDir,
+	prepareCommunityNodesFolder,
+	removeE2eRunDir,
+	E2E_CACHE,
+	REPO_ROOT,
+} from './communityPackage';
 export { ensureChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 export { freePort } from './freePort';
 export { N8nInstance, nodeOutput, parseExecuteOutput } from './n8nInstance';
