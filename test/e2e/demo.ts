@@ -3,12 +3,13 @@ import { createServer } from 'node:net';
 import { PosSimulator } from '../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../simulator/shopify';
 import { buildAndPack, ensureN8nRuntime, N8nInstance, prepareCommunityNodesFolder, removeE2eRunDir } from './harness';
+import { nodeOfType, readTemplate, wireToSimulators } from './templates/templateWorkflows';
 import { posCredential } from './workflows/posWorkflows';
-import { adjustInventoryWorkflow, getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
+import { getOrdersWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
 
 // `npm start`: real n8n with the package installed as a community package, the Shopify and POS simulators
-// with a seeded store, an owner account, working credentials, a published order → POS workflow and a few
-// orders so executions show up. Ctrl-C stops everything.
+// with a seeded store, an owner account, working credentials, the generic POS template published (with its
+// retry table) and a few orders so executions show up. Ctrl-C stops everything.
 const POS_TOKEN = 'demo-pos-token';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -51,19 +52,32 @@ export async function runDemo(): Promise<void> {
 
 		const n8n = await N8nInstance.create({ log, port: (await portIsFree(5678)) ? 5678 : undefined });
 		cleanups.push(() => n8n.dispose());
-		const sku = seeded.variants.find((variant) => variant.sku)?.sku ?? '';
+		const template = readTemplate('generic-rest.json');
 		await n8n.importCredentials([shopifyCredential('demoShopify', shop), posCredential('demoPos', posOrigin, POS_TOKEN)]);
 		await n8n.importWorkflows([
-			{ ...orderToPosWorkflow('demoOrderToPos', 'demoShopify', 'demoPos'), name: 'Shopify orders → POS (webhook)' },
-			{ ...getOrdersWorkflow('demoGetOrders', 'demoShopify'), name: 'Shopify Get Orders (manual)' },
-			{
-				...adjustInventoryWorkflow('demoAdjustInventory', 'demoShopify', { saleId: '9001', lineId: '1', sku, quantity: 1, locationId: seeded.locations[0].id }),
-				name: 'POS sale → Shopify Adjust Inventory (manual)',
-			},
+			// What a user does after importing the template: pick the credentials and the Shopify location.
+			wireToSimulators(template, {
+				workflowId: 'demoGenericPos',
+				shopifyCredentialId: 'demoShopify',
+				posCredentialId: 'demoPos',
+				shopifyLocationId: seeded.locations[0].id,
+			}),
+			{ ...getOrdersWorkflow('demoGetOrders', 'demoShopify'), name: 'Shopify Get Orders (run by hand)' },
 		]);
 		await n8n.start();
-		await n8n.rest.publishWorkflow('demoOrderToPos');
-		log('[demo] published "Shopify orders → POS (webhook)": the Shopify simulator now sends orders/create to n8n');
+		// The template's "Run once: create the retry table" branch, done through the public API.
+		const createTable = template.nodes.find(
+			(node) => node.type === 'n8n-nodes-base.dataTable' && node.parameters.resource === 'table' && node.parameters.operation === 'create',
+		);
+		if (createTable) {
+			const created = await n8n.rest.publicApi('POST', '/data-tables', {
+				name: createTable.parameters.tableName,
+				columns: (createTable.parameters.columns as { column: Array<{ name: string; type: string }> }).column,
+			});
+			if (created.status >= 300) throw new Error(`creating the retry table: HTTP ${created.status} ${JSON.stringify(created.body)}`);
+		}
+		await n8n.rest.publishWorkflow('demoGenericPos');
+		log(`[demo] imported and published "${template.name}": the Shopify simulator now sends orders/create to n8n`);
 
 		const withSku = seeded.variants.filter((variant) => variant.sku).slice(0, 3);
 		for (const [index, variant] of withSku.entries()) {
@@ -75,6 +89,8 @@ export async function runDemo(): Promise<void> {
 		log(`[demo] created ${withSku.length} Shopify orders; the POS received ${pos.store.orders.length}`);
 
 		const owner = n8n.owner!;
+		const saleUrl = `${n8n.baseUrl}/webhook/${nodeOfType(template, 'n8n-nodes-base.webhook').parameters.path as string}`;
+		const saleSku = withSku[0]?.sku ?? 'SKU';
 		log(
 			[
 				'',
@@ -82,13 +98,15 @@ export async function runDemo(): Promise<void> {
 				`  n8n editor:  ${n8n.baseUrl}`,
 				`  login:       ${owner.email}`,
 				`  password:    ${owner.password}`,
-				'  workflows:   "Shopify orders → POS (webhook)" (published; see its executions),',
-				'               "Shopify Get Orders (manual)", "POS sale → Shopify Adjust Inventory (manual)"',
+				`  workflows:   "${template.name}" (published; open it and see its executions),`,
+				'               "Shopify Get Orders (run by hand)"',
 				`  new order:   curl -X POST ${shop.url}/_sim/orders -H 'content-type: application/json' \\`,
-				`                 -d '{"lineItems":[{"sku":"${withSku[0]?.sku ?? sku}","quantity":1}]}'`,
+				`                 -d '{"lineItems":[{"sku":"${saleSku}","quantity":1}]}'`,
+				`  POS sale:    curl -X POST ${saleUrl} -H 'content-type: application/json' \\`,
+				`                 -d '{"saleId":"S-1","lines":[{"lineId":"1","sku":"${saleSku}","quantity":1}]}'`,
+				`  POS orders:  ${posOrigin}/_pos/state`,
 				'',
-				'Not there yet: the vendor templates (Square, Lightspeed X, Clover, Loyverse, generic) — the demo imports',
-				'small workflows of the package\'s nodes until they exist.',
+				'The Square, Lightspeed X, Clover and Loyverse templates are in templates/ (see templates/README.md).',
 				'',
 				'Press Ctrl-C to stop everything.',
 			].join('\n'),
