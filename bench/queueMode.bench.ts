@@ -5,10 +5,11 @@
  * orders/s and what Shopify answered THROTTLED, side by side. Boots PostgreSQL, Redis and five n8n
  * processes (~1 min), so it is never part of `npm test`.
  *
- * BENCH_QUEUE_ORDERS (default 400), BENCH_QUEUE_BUCKET / BENCH_QUEUE_RESTORE (default 2000 / 100, the
+ * BENCH_QUEUE_ORDERS (default 200), BENCH_QUEUE_BUCKET / BENCH_QUEUE_RESTORE (default 2000 / 100, the
  * Standard plan) size the run.
  */
 import e2eGlobalSetup from '../test/e2e/globalSetup';
+import { removeE2eRunDir } from '../test/e2e/harness';
 import { runBackfill, startQueueWorld, tokenFigures } from '../test/e2e/queue/queueScenarios';
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -17,7 +18,7 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 export async function run(): Promise<void> {
-	const orders = numberFromEnv('BENCH_QUEUE_ORDERS', 400);
+	const orders = numberFromEnv('BENCH_QUEUE_ORDERS', 200);
 	const maximumAvailable = numberFromEnv('BENCH_QUEUE_BUCKET', 2000);
 	const restoreRate = numberFromEnv('BENCH_QUEUE_RESTORE', 100);
 	await e2eGlobalSetup();
@@ -44,5 +45,6 @@ export async function run(): Promise<void> {
 		console.log(`token requests over the whole run: ${(await tokenFigures(world)).tokenRequests}`);
 	} finally {
 		await world.stop();
+		removeE2eRunDir();
 	}
 }
