@@ -33,8 +33,8 @@ export async function run(): Promise<void> {
 			console.log(
 				`${windows === 1 ? 'one worker (single process)' : 'two workers'}: ${result.ordersInWindow} orders in ${result.seconds.toFixed(1)} s = ` +
 					`${result.ordersPerSecond.toFixed(1)} orders/s; executions ${JSON.stringify(result.executions)} on ${result.workersUsed.join(', ')}; ` +
-					`Shopify queries ${result.shopifyQueries}, THROTTLED answers ${result.throttledAnswers} (backed off, none surfaced: ` +
-					`${result.posOrders}/${result.ordersInWindow} in the POS)`,
+					`Shopify queries ${result.shopifyQueries}, THROTTLED answers ${result.throttledAnswers}; ` +
+					`${result.posOrders}/${result.ordersInWindow} orders in the POS`,
 			);
 		}
 		const [one, two] = rows;

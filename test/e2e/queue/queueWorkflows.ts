@@ -113,9 +113,10 @@ export function backfillToPos(shopifyCredentialId: string, posCredentialId: stri
 			parameters: {
 				method: 'POST',
 				path: '/api/orders',
+				// As in the templates: lines refunded or removed down to 0 are left out (a POS refuses them).
 				jsonBody:
 					'={{ { externalId: $json.name, locationId: "shop", currency: $json.currency.shop, ' +
-					'lines: $json.lineItems.map(l => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice.shop.minorUnits })) } }}',
+					"lines: $json.lineItems.filter(l => l.quantity > 0).map(l => ({ sku: l.sku ?? '', quantity: l.quantity, unitPrice: l.unitPrice.shop.minorUnits })) } }}",
 				idempotencyPlacement: 'header',
 				idempotencyHeaderName: 'Idempotency-Key',
 				idempotencyKey: "={{ 'shopify-' + $json.legacyId }}",
