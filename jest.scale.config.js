@@ -6,7 +6,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/e2e/queue', '<rootDir>/test/e2e/n8n1'],
 	testMatch: ['**/*.scale.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
 	globalSetup: '<rootDir>/test/e2e/queue/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 	// Five n8n processes at once take most of the machine: one suite at a time.
