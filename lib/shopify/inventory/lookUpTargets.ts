@@ -6,7 +6,7 @@ import {
 	type LookupResults,
 	type VariantRecord,
 } from './resolveTargets';
-import { MAX_SEARCH_QUERY_LENGTH, MAX_SKUS_PER_QUERY, skuSearchQueries, type SkuSearchLimits } from './skuSearch';
+import { MAX_SEARCH_QUERY_LENGTH, MAX_SKUS_PER_QUERY, skuSearchChunks, type SkuSearchLimits } from './skuSearch';
 import type { InventoryChangeRequest } from './types';
 
 /** The one thing the lookups need from the transport: ShopifyClient.request's shape. */
@@ -54,9 +54,8 @@ export async function lookUpTargets(
 ): Promise<LookupResults> {
 	const skus = changes.filter((change) => change.identifierType === 'sku').map((change) => change.identifier);
 	const ids = [...new Set(changes.filter((change) => change.identifierType !== 'sku').map((change) => change.identifier))];
-	const skuQueries = skuSearchQueries(skus, limits);
+	const skuQueries = skuSearchChunks(skus, limits);
 	const idChunks = chunk(ids, IDS_PER_LOOKUP);
-	const pageSize = limits.maxSkusPerQuery;
 
 	const items: InventoryItemRecord[] = [];
 	const variantsById = new Map<string, VariantRecord>();
@@ -67,7 +66,10 @@ export async function lookUpTargets(
 	let locationsPage: PageInfo | undefined;
 	const calls0 = Math.max(skuQueries.length, idChunks.length, 1);
 	for (let round = 0; round < calls0; round++) {
-		const skuQuery = skuQueries[round];
+		const skuQuery = skuQueries[round]?.query;
+		// As many items as SKUs asked for: a chunk of 3 SKUs then costs ~10 points, not 250 (a SKU shared by
+		// several items overflows into a next page, which the loop below reads).
+		const pageSize = Math.min(limits.maxSkusPerQuery, Math.max(1, skuQueries[round]?.skuCount ?? 1));
 		const idChunk = idChunks[round] ?? [];
 		let after: string | null = null;
 		for (let page = 0; ; page++) {

@@ -26,8 +26,21 @@ export function skuSearchQueries(
 	skus: ReadonlyArray<string>,
 	limits: SkuSearchLimits = { maxSkusPerQuery: MAX_SKUS_PER_QUERY, maxQueryLength: MAX_SEARCH_QUERY_LENGTH },
 ): string[] {
+	return skuSearchChunks(skus, limits).map((chunk) => chunk.query);
+}
+
+export interface SkuSearchChunk {
+	query: string;
+	/** Distinct SKUs in the query: the page size to ask for, so the requested cost fits the chunk, not 250. */
+	skuCount: number;
+}
+
+export function skuSearchChunks(
+	skus: ReadonlyArray<string>,
+	limits: SkuSearchLimits = { maxSkusPerQuery: MAX_SKUS_PER_QUERY, maxQueryLength: MAX_SEARCH_QUERY_LENGTH },
+): SkuSearchChunk[] {
 	const distinct = [...new Set(skus)];
-	const queries: string[] = [];
+	const queries: SkuSearchChunk[] = [];
 	let terms: string[] = [];
 	let length = 0;
 	for (const sku of distinct) {
@@ -37,13 +50,13 @@ export function skuSearchQueries(
 		}
 		const added = terms.length === 0 ? term.length : term.length + 4; // " OR "
 		if (terms.length > 0 && (terms.length >= limits.maxSkusPerQuery || length + added > limits.maxQueryLength)) {
-			queries.push(terms.join(' OR '));
+			queries.push({ query: terms.join(' OR '), skuCount: terms.length });
 			terms = [];
 			length = 0;
 		}
 		length += terms.length === 0 ? term.length : term.length + 4;
 		terms.push(term);
 	}
-	if (terms.length > 0) queries.push(terms.join(' OR '));
+	if (terms.length > 0) queries.push({ query: terms.join(' OR '), skuCount: terms.length });
 	return queries;
 }
