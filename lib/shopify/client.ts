@@ -4,7 +4,7 @@ import { accessTokenSource, type AccessTokenSource, type ShopifyAuth } from './a
 import { assertApiVersion } from './apiVersions';
 import { ShopifyApiError, redactSecrets } from './errors';
 import { graphqlErrorsError, httpStatusError, type GraphqlErrorEntry } from './errorMapping';
-import { DEFAULT_RETRY_LIMITS, backoffMs, isRetryableStatus, type RetryLimits } from './retryPolicy';
+import { DEFAULT_RETRY_LIMITS, backoffMs, isRetryableStatus, throttledRetryDelayMs, type RetryLimits } from './retryPolicy';
 import { normalizeShop, type ShopAddress } from './shopUrl';
 import {
 	MAX_QUERY_COST,
@@ -134,6 +134,9 @@ export class ShopifyClient {
 			);
 		}
 		let throttleAttempts = 0;
+		let throttleWaitedMs = 0;
+		const mayWaitForThrottle = (delay: number) =>
+			throttleAttempts < this.limits.maxThrottleAttempts && throttleWaitedMs + delay <= this.limits.maxThrottleWaitMs;
 		let serverAttempts = 0;
 		let renewedToken = false;
 		for (;;) {
@@ -182,8 +185,9 @@ export class ShopifyClient {
 			}
 			if (response.status === 429) {
 				throttleAttempts++;
-				if (throttleAttempts < this.limits.maxThrottleAttempts) {
-					const delay = retryAfterMs(response.headers.get('retry-after') ?? undefined, this.now()) ?? 1000;
+				const delay = retryAfterMs(response.headers.get('retry-after') ?? undefined, this.now()) ?? 1000;
+				if (mayWaitForThrottle(delay)) {
+					throttleWaitedMs += delay;
 					this.log('debug', `Shopify: 429 on ${operationName ?? 'request'}; waiting ${delay} ms (Retry-After)`);
 					await this.sleep(delay);
 					continue;
@@ -220,14 +224,15 @@ export class ShopifyClient {
 			const errors = Array.isArray(payload.errors) ? payload.errors : [];
 			if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
 				throttleAttempts++;
-				if (throttleAttempts < this.limits.maxThrottleAttempts) {
-					const delay = waitAfterThrottled(queryCost, cost);
+				const delay = throttledRetryDelayMs(waitAfterThrottled(queryCost, cost), throttleAttempts, this.random());
+				if (mayWaitForThrottle(delay)) {
+					throttleWaitedMs += delay;
 					this.log('debug', `Shopify: THROTTLED on ${operationName ?? 'request'}; waiting ${delay} ms`);
 					await this.sleep(delay);
 					continue;
 				}
 				throw new ShopifyApiError(
-					`Shopify kept throttling ${operationName ?? 'the request'} after ${throttleAttempts} attempts.`,
+					`Shopify kept throttling ${operationName ?? 'the request'} for ${Math.round(throttleWaitedMs / 1000)} s (${throttleAttempts} attempts).`,
 					{
 						code: 'THROTTLED',
 						operationName,

@@ -28,7 +28,7 @@ export async function checkShopifyConnection(input: {
 		const client = new ShopifyClient({
 			...input,
 			// A credential test should answer in seconds, not wait out a long backoff.
-			retryLimits: { maxServerErrorAttempts: 2, maxThrottleAttempts: 3, baseDelayMs: 300 },
+			retryLimits: { maxServerErrorAttempts: 2, maxThrottleAttempts: 3, maxThrottleWaitMs: 10_000, baseDelayMs: 300 },
 		});
 		const response = await client.request<{ shop: { name: string; myshopifyDomain: string } }>(SHOP_NAME);
 		const versionNote =

@@ -5,7 +5,13 @@
 export interface RetryLimits {
 	/** Attempts in all for 5xx and network failures (the first try included). */
 	maxServerErrorAttempts: number;
-	/** Attempts in all for THROTTLED / 429. Each waits what Shopify asks, so this bounds the total wait. */
+	/**
+	 * Longest a request keeps waiting out THROTTLED / 429 answers, in all. Time, not a count: several n8n
+	 * workers sharing one store's bucket can each be refused many times in a row, and a backfill should wait
+	 * its turn rather than lose its work.
+	 */
+	maxThrottleWaitMs: number;
+	/** Runaway guard on THROTTLED / 429 answers for one request. */
 	maxThrottleAttempts: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
@@ -13,7 +19,8 @@ export interface RetryLimits {
 
 export const DEFAULT_RETRY_LIMITS: RetryLimits = {
 	maxServerErrorAttempts: 5,
-	maxThrottleAttempts: 12,
+	maxThrottleWaitMs: 300_000,
+	maxThrottleAttempts: 500,
 	baseDelayMs: 500,
 	maxDelayMs: 10_000,
 };
@@ -27,4 +34,14 @@ export function backoffMs(attempt: number, limits: RetryLimits, random: number):
 /** Statuses that mean "the store is fine, try again shortly". 500 included: Shopify's own advice. */
 export function isRetryableStatus(status: number): boolean {
 	return status === 429 || status >= 500;
+}
+
+/**
+ * Wait after a THROTTLED answer. The first wait is exactly what Shopify's bucket needs; when refused again,
+ * another client is drawing on the same bucket (another worker, another app), so a random part is added
+ * to stop competing clients from waking together (random in [0, 1)).
+ */
+export function throttledRetryDelayMs(exactMs: number, attempt: number, random: number): number {
+	if (attempt <= 1) return exactMs;
+	return exactMs + Math.round(random * Math.min(1000, exactMs / 2 + 100));
 }

@@ -61,6 +61,27 @@ describe('ShopifyClient against a real local HTTP server', () => {
 		expect(server.requests).toHaveLength(2);
 	});
 
+	it('refused again (another client on the same bucket), adds jitter so competing workers do not wake together', async () => {
+		server.script(
+			{ kind: 'throttled', requested: 900, available: 100 },
+			{ kind: 'throttled', requested: 900, available: 400 },
+			{ kind: 'ok' },
+		);
+		await client().request(SHOP_NAME);
+		expect(waits).toEqual([8000, 5000 + Math.round(0.5 * 1000)]); // exact, then exact + random·min(1 s, exact/2 + 0.1 s)
+	});
+
+	it('keeps waiting its turn for minutes, not a fixed count, then gives up with advice', async () => {
+		// Each refusal asks for 10 s; the budget is 300 s of waiting in all.
+		server.script(...Array.from({ length: 40 }, () => ({ kind: 'throttled' as const, requested: 1000, available: 0 })));
+		const error = (await client().request(SHOP_NAME).catch((e: unknown) => e)) as ShopifyApiError;
+		expect(error.code).toBe('THROTTLED');
+		expect(error.message).toMatch(/kept throttling ShopName for \d+ s/);
+		expect(waits.length).toBeGreaterThan(12);
+		expect(waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(300_000);
+		expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(250_000);
+	});
+
 	it('paces the next call of an operation from the bucket Shopify reported', async () => {
 		server.script({ kind: 'ok', requested: 900, available: 100 }, { kind: 'ok', requested: 900, available: 1100 });
 		const c = client();
