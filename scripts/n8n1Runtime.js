@@ -22,8 +22,8 @@ const { ensureN8nRuntime } = require('./n8nRuntime');
 
 const N8N_VERSION = '1.123.81';
 const XLSX_FROM_REGISTRY = '0.18.5';
-const REPO_ROOT = path.resolve(__dirname, '..');
-const RUNTIME_DIR = path.join(REPO_ROOT, '.cache', `n8n-${N8N_VERSION}`);
+const { RUNTIME_CACHE } = require('./runtimeCache');
+const RUNTIME_DIR = path.join(RUNTIME_CACHE, `n8n-${N8N_VERSION}`);
 const MARKER = path.join(RUNTIME_DIR, 'complete.json');
 const LOCK_DIR = path.join(RUNTIME_DIR, '.installing');
 const N8N_DIR = path.join(RUNTIME_DIR, 'n8n');
@@ -128,7 +128,7 @@ async function acquireLock(log) {
 	}
 }
 
-/** Installs n8n 1.x into .cache/n8n-<version>/ unless a complete install is there. Returns its paths. */
+/** Installs n8n 1.x into <runtime cache>/n8n-<version>/ unless a complete install is there. Returns its paths. */
 async function ensureN8n1Runtime({ log = (line) => console.log(line) } = {}) {
 	const node = await ensureN8nRuntime({ log });
 	if (isComplete()) return runtimePaths(node);
@@ -136,7 +136,7 @@ async function ensureN8n1Runtime({ log = (line) => console.log(line) } = {}) {
 	try {
 		if (isComplete()) return runtimePaths(node);
 		const started = Date.now();
-		log(`[n8n 1.x runtime] preparing n8n ${N8N_VERSION} in ${path.relative(REPO_ROOT, RUNTIME_DIR)} (once; several minutes, ~2 GB)`);
+		log(`[n8n 1.x runtime] preparing n8n ${N8N_VERSION} in ${RUNTIME_DIR} (once; several minutes, ~2 GB)`);
 		const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 		const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
 		const env = { ...cleanEnv, PATH: node.path };

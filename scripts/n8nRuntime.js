@@ -19,8 +19,8 @@ const { spawn } = require('node:child_process');
 
 const N8N_VERSION = '2.41.1';
 const NODE_MAJOR = '24';
-const REPO_ROOT = path.resolve(__dirname, '..');
-const RUNTIME_DIR = path.join(REPO_ROOT, '.cache', `n8n-${N8N_VERSION}`);
+const { RUNTIME_CACHE } = require('./runtimeCache');
+const RUNTIME_DIR = path.join(RUNTIME_CACHE, `n8n-${N8N_VERSION}`);
 const MARKER = path.join(RUNTIME_DIR, 'complete.json');
 const LOCK_DIR = path.join(RUNTIME_DIR, '.installing');
 const NODE_DIR = path.join(RUNTIME_DIR, 'node');
@@ -168,7 +168,7 @@ function processAlive(pid) {
 }
 
 /**
- * Installs Node 24 and n8n into .cache/n8n-<version>/ unless a complete install is already there.
+ * Installs Node 24 and n8n into <runtime cache>/n8n-<version>/ unless a complete install is already there.
  * Returns the runtime's paths.
  */
 async function ensureN8nRuntime({ log = (line) => console.log(line) } = {}) {
@@ -177,7 +177,7 @@ async function ensureN8nRuntime({ log = (line) => console.log(line) } = {}) {
 	try {
 		if (isComplete()) return runtimePaths();
 		const started = Date.now();
-		log(`[n8n runtime] preparing n8n ${N8N_VERSION} on Node ${NODE_MAJOR} in ${path.relative(REPO_ROOT, RUNTIME_DIR)} (once; ~5 min, ~2.8 GB)`);
+		log(`[n8n runtime] preparing n8n ${N8N_VERSION} on Node ${NODE_MAJOR} in ${RUNTIME_DIR} (once; ~5 min, ~2.8 GB)`);
 		const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 		const quiet = ['--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=error'];
 

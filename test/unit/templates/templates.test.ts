@@ -283,7 +283,9 @@ describe('POS templates', () => {
 		});
 	});
 
-	const runtimeNodes = join(REPO, '.cache', 'n8n-2.41.1', 'n8n', 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { RUNTIME_CACHE } = require(join(REPO, 'scripts', 'runtimeCache.js')) as { RUNTIME_CACHE: string };
+	const runtimeNodes = join(RUNTIME_CACHE, 'n8n-2.41.1', 'n8n', 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json');
 	(existsSync(runtimeNodes) ? it : it.skip)('n8nBaseNodeProperties.json matches the installed n8n 2.41.1', () => {
 		const runtime = JSON.parse(readFileSync(runtimeNodes, 'utf8')) as Array<{ name: string; version: number | number[]; properties: Array<{ name: string }> }>;
 		for (const [type, versions] of Object.entries(baseByType)) {
