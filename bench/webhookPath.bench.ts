@@ -1,0 +1,210 @@
+/**
+ * `npm run bench webhookPath`: the Shopify Order Trigger's webhook path in one real n8n 2.41.1 (regular mode)
+ * against n8n's own Webhook node in the same n8n and run. Both workflows (trigger → No Operation) are published;
+ * signed orders/create deliveries (Shopify's example order, a new id and event id each) are sent open-loop at
+ * increasing rates, alternately to each. Per rate: accepted/s, p50/p99 of the HTTP answer, n8n's CPU time per
+ * delivery (from /proc, until every execution of the phase finished), and our figures as ratios of the
+ * baseline's. Then "nothing lost": every accepted delivery is exactly one execution (n8n's public API).
+ *
+ * BENCH_WEBHOOK_RATES (default 25,50,100,200 per second) and BENCH_WEBHOOK_SECONDS (default 4) size the run;
+ * BENCH_WEBHOOK_N8N_ENV (K=V,…) passes settings to n8n, BENCH_WEBHOOK_PROFILE=<folder> makes it write a CPU profile.
+ */
+import e2eGlobalSetup from '../test/e2e/globalSetup';
+import { N8nInstance, removeE2eRunDir, type N8nRest } from '../test/e2e/harness';
+import { shopifyCredential } from '../test/e2e/workflows/shopifyWorkflows';
+import { startShopifySimulator } from '../simulator/shopify';
+import { orderTriggerWorkflow, ourTriggerPath, plainWebhookPath, plainWebhookWorkflow } from './webhookPath/benchWorkflows';
+import { executionsPerKey, waitForExecutions } from './webhookPath/executionCount';
+import { quantile, runOpenLoop, type LoadResult } from './webhookPath/openLoopLoad';
+import { OrderDeliveryFactory } from './webhookPath/orderDelivery';
+import { cpuMs, pidsWithCwd } from './webhookPath/processCpu';
+
+const TARGET_ACCEPTED_PER_SECOND = 100;
+const TARGET_P99_MS = 100;
+const TARGET_COST_RATIO = 1.2;
+const WARMUP_DELIVERIES = 40;
+/** Shopify counts a delivery as failed when the answer takes longer than 5 seconds (and retries it later). */
+const SHOPIFY_TIMEOUT_MS = 5000;
+
+interface Subject {
+	label: 'ours' | 'plain';
+	workflowId: string;
+	url: string;
+	triggerNodeName: string;
+	/** The delivery's event id as the trigger's item carries it. */
+	eventIdOf: (json: Record<string, unknown>) => string | undefined;
+	/** Deliveries sent so far, warm-up included. */
+	sent: number;
+	/** Executions counted after the last phase. */
+	executions: number;
+	/** Event ids of the deliveries answered 200 within Shopify's 5 s: each must be exactly one execution. */
+	accepted: Set<string>;
+}
+
+interface PhaseFigures {
+	load: LoadResult;
+	/** n8n's CPU time over the phase divided by the executions it ran in it. */
+	cpuMsPerDelivery: number;
+}
+
+function ratesFromEnv(): number[] {
+	const rates = (process.env.BENCH_WEBHOOK_RATES ?? '25,50,100,200')
+		.split(',')
+		.map(Number)
+		.filter((rate) => Number.isFinite(rate) && rate > 0 && rate <= 1000);
+	return rates.length > 0 ? rates : [25, 50, 100, 200];
+}
+
+function secondsFromEnv(): number {
+	const seconds = Number(process.env.BENCH_WEBHOOK_SECONDS);
+	return Number.isFinite(seconds) && seconds > 0 && seconds <= 30 ? seconds : 4;
+}
+
+/** BENCH_WEBHOOK_N8N_ENV="N8N_EXPRESSION_ENGINE=legacy,…": n8n settings to compare (the default is n8n's own). */
+function n8nEnvFromEnv(): Record<string, string> {
+	const pairs = (process.env.BENCH_WEBHOOK_N8N_ENV ?? '').split(',').filter((pair) => pair.includes('='));
+	return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim()]));
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+
+export async function run(): Promise<void> {
+	const rates = ratesFromEnv();
+	const seconds = secondsFromEnv();
+	await e2eGlobalSetup();
+	const shop = await startShopifySimulator({ seed: false });
+	// BENCH_WEBHOOK_PROFILE=<folder>: n8n writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+	const profileDir = process.env.BENCH_WEBHOOK_PROFILE;
+	const n8n = await N8nInstance.create({
+		log: (line) => console.log(line),
+		env: { ...n8nEnvFromEnv(), ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}) },
+	});
+	try {
+		await shop.control.seed({ seed: 8, locations: 1, products: 1, orders: 0 });
+		const credential = shopifyCredential('benchShop', shop);
+		await n8n.importCredentials([credential]);
+		await n8n.importWorkflows([orderTriggerWorkflow('benchOurTrigger', credential.id, credential.name), plainWebhookWorkflow('benchPlainWebhook')]);
+		await n8n.start();
+		await n8n.rest.publishWorkflow('benchOurTrigger');
+		await n8n.rest.publishWorkflow('benchPlainWebhook');
+		const subscriptions = await shop.control.webhookSubscriptions();
+		console.log(`Order Trigger subscribed ${subscriptions.map((s) => `${String(s.topic)} → ${String(s.uri)}`).join(', ')}`);
+
+		const pids = pidsWithCwd(n8n.userFolder);
+		if (pids.length === 0) throw new Error(`no process runs in ${n8n.userFolder}: cannot read n8n's CPU time`);
+		const deliveries = new OrderDeliveryFactory(shop.clientSecret, shop.shopDomain);
+		const ours: Subject = {
+			label: 'ours',
+			workflowId: 'benchOurTrigger',
+			url: `${n8n.baseUrl}${ourTriggerPath}`,
+			triggerNodeName: 'Shopify Order Trigger',
+			eventIdOf: (json) => (json.event as { eventId?: string } | undefined)?.eventId,
+			sent: 0,
+			executions: 0,
+			accepted: new Set(),
+		};
+		const plain: Subject = {
+			label: 'plain',
+			workflowId: 'benchPlainWebhook',
+			url: `${n8n.baseUrl}${plainWebhookPath}`,
+			triggerNodeName: 'Webhook',
+			eventIdOf: (json) => (json.headers as Record<string, string> | undefined)?.['x-shopify-event-id'],
+			sent: 0,
+			executions: 0,
+			accepted: new Set(),
+		};
+
+		const phase = async (subject: Subject, ratePerSecond: number, count: number): Promise<PhaseFigures> => {
+			const cpuBefore = cpuMs(pids);
+			const load = await runOpenLoop({ url: subject.url, ratePerSecond, count, request: () => deliveries.next(), timeoutMs: SHOPIFY_TIMEOUT_MS });
+			subject.sent += count;
+			for (const key of load.acceptedKeys) subject.accepted.add(key);
+			// Until n8n has run what it received (a delivery answered late may still run): its CPU belongs to this phase.
+			const tally = await waitForExecutions(n8n.rest, subject.workflowId, load.accepted === count ? subject.accepted.size : subject.sent);
+			const cpu = cpuMs(pids) - cpuBefore;
+			// Per delivery n8n ran: a delivery refused with no execution costs little, and must not flatter the figure.
+			const ran = tally.total - subject.executions;
+			subject.executions = tally.total;
+			return { load, cpuMsPerDelivery: cpu / Math.max(1, ran) };
+		};
+
+		// Warm-up (not reported): JIT, n8n's caches, the first static-data write of the trigger.
+		for (const subject of [plain, ours]) {
+			const warm = await phase(subject, 10, WARMUP_DELIVERIES);
+			if (warm.load.accepted !== WARMUP_DELIVERIES) {
+				throw new Error(`warm-up of the ${subject.label} workflow: ${warm.load.accepted}/${WARMUP_DELIVERIES} accepted, refused ${JSON.stringify(warm.load.refused)}\n${n8n.logTail(30)}`);
+			}
+		}
+
+		console.log(`\n${seconds} s per rate, open loop, one n8n 2.41.1 (regular mode, SQLite); ours = Shopify Order Trigger, plain = n8n Webhook node`);
+		const rows: Array<{ rate: number; ours: PhaseFigures; plain: PhaseFigures }> = [];
+		for (const [index, rate] of rates.entries()) {
+			const count = Math.round(rate * seconds);
+			// Alternate who goes first so that drift on a shared machine does not favour one side.
+			const order = index % 2 === 0 ? [plain, ours] : [ours, plain];
+			const figures: Partial<Record<Subject['label'], PhaseFigures>> = {};
+			for (const subject of order) figures[subject.label] = await phase(subject, rate, count);
+			const row = { rate, ours: figures.ours as PhaseFigures, plain: figures.plain as PhaseFigures };
+			rows.push(row);
+			for (const label of ['ours', 'plain'] as const) {
+				const f = row[label];
+				const refused = Object.keys(f.load.refused).length > 0 ? `, refused ${JSON.stringify(f.load.refused)}` : '';
+				console.log(
+					`${String(rate).padStart(4)}/s ${label.padEnd(5)}: accepted ${f.load.accepted}/${f.load.sent} = ${(f.load.accepted / f.load.seconds).toFixed(1)}/s, ` +
+						`p50 ${ms(quantile(f.load.latenciesMs, 0.5))}, p99 ${ms(quantile(f.load.latenciesMs, 0.99))}, ` +
+						`n8n CPU ${f.cpuMsPerDelivery.toFixed(2)} ms/delivery${refused}${f.load.maxSendLagMs > 50 ? ` (sender lagged up to ${f.load.maxSendLagMs.toFixed(0)} ms)` : ''}`,
+				);
+			}
+			const ratio = (pick: (f: PhaseFigures) => number) => (pick(row.ours) / pick(row.plain)).toFixed(2);
+			console.log(
+				`${String(rate).padStart(4)}/s ratio ours/plain: p50 ${ratio((f) => quantile(f.load.latenciesMs, 0.5))}x, ` +
+					`p99 ${ratio((f) => quantile(f.load.latenciesMs, 0.99))}x, CPU ${ratio((f) => f.cpuMsPerDelivery)}x`,
+			);
+		}
+
+		const lost = await nothingLost(n8n.rest, [ours, plain]);
+		printTargets(rows, lost);
+	} finally {
+		await n8n.dispose();
+		await shop.close();
+		removeE2eRunDir();
+	}
+}
+
+async function nothingLost(rest: N8nRest, subjects: Subject[]): Promise<boolean> {
+	let allFound = true;
+	for (const subject of subjects) {
+		await waitForExecutions(rest, subject.workflowId, subject.sent, { quietMs: 10_000, timeoutMs: 120_000 });
+		const perKey = await executionsPerKey(rest, subject.workflowId, subject.triggerNodeName, subject.eventIdOf);
+		const missing = [...subject.accepted].filter((key) => !perKey.has(key)).length;
+		const repeated = [...perKey].filter(([key, count]) => key !== '' && count > 1).length;
+		const unidentified = perKey.get('') ?? 0;
+		const executions = [...perKey.values()].reduce((sum, count) => sum + count, 0);
+		const lateRuns = [...perKey.keys()].filter((key) => key !== '' && !subject.accepted.has(key)).length;
+		const exact = missing === 0 && repeated === 0 && unidentified === 0;
+		allFound &&= exact;
+		console.log(
+			`${subject.label}: ${subject.sent} sent, ${subject.accepted.size} answered 200 within 5 s, ${executions} executions — ` +
+				`accepted without an execution ${missing}, event ids run twice ${repeated}, executions without an event id ${unidentified}; ` +
+				`${lateRuns} ran for deliveries answered late or not at all (Shopify would retry those and the trigger would drop the repeat)`,
+		);
+	}
+	return allFound;
+}
+
+function printTargets(rows: Array<{ rate: number; ours: PhaseFigures; plain: PhaseFigures }>, lost: boolean): void {
+	const complete = rows.filter((row) => row.ours.load.accepted === row.ours.load.sent);
+	const bestRate = Math.max(0, ...complete.map((row) => row.ours.load.accepted / row.ours.load.seconds));
+	const atTarget = rows.filter((row) => row.rate >= TARGET_ACCEPTED_PER_SECOND && row.rate <= bestRate + 1).sort((a, b) => a.rate - b.rate)[0] ??
+		rows.filter((row) => row.rate <= TARGET_ACCEPTED_PER_SECOND).at(-1);
+	const p99 = atTarget ? quantile(atTarget.ours.load.latenciesMs, 0.99) : Number.NaN;
+	const cpu = (label: 'ours' | 'plain') => rows.reduce((sum, row) => sum + row[label].cpuMsPerDelivery * row[label].load.accepted, 0);
+	const accepted = (label: 'ours' | 'plain') => rows.reduce((sum, row) => sum + row[label].load.accepted, 0);
+	const costRatio = cpu('ours') / Math.max(1, accepted('ours')) / (cpu('plain') / Math.max(1, accepted('plain')));
+	console.log('\ntargets:');
+	console.log(`  >= ${TARGET_ACCEPTED_PER_SECOND} orders/s accepted (all of a rate's deliveries answered 200): ${bestRate.toFixed(1)}/s — ${verdict(bestRate >= TARGET_ACCEPTED_PER_SECOND)}`);
+	console.log(`  p99 < ${TARGET_P99_MS} ms (at ${atTarget?.rate ?? 'n/a'}/s): ${ms(p99)} — ${verdict(p99 < TARGET_P99_MS)}`);
+	console.log(`  <= ${TARGET_COST_RATIO}x the plain Webhook node's n8n CPU per delivery (all rates): ${costRatio.toFixed(2)}x — ${verdict(costRatio <= TARGET_COST_RATIO)}`);
+	console.log(`  nothing lost (each delivery answered 200 is exactly one execution): ${verdict(lost)}`);
+}
