@@ -45,6 +45,8 @@ interface PhaseFigures {
 	load: LoadResult;
 	/** n8n's CPU time over the phase divided by the executions it ran in it. */
 	cpuMsPerDelivery: number;
+	cpuMs: number;
+	executionsRun: number;
 }
 
 function ratesFromEnv(): number[] {
@@ -126,7 +128,7 @@ export async function run(): Promise<void> {
 			// Per delivery n8n ran: a delivery refused with no execution costs little, and must not flatter the figure.
 			const ran = tally.total - subject.executions;
 			subject.executions = tally.total;
-			return { load, cpuMsPerDelivery: cpu / Math.max(1, ran) };
+			return { load, cpuMsPerDelivery: cpu / Math.max(1, ran), cpuMs: cpu, executionsRun: ran };
 		};
 
 		// Warm-up (not reported): JIT, n8n's caches, the first static-data write of the trigger.
@@ -196,12 +198,13 @@ async function nothingLost(rest: N8nRest, subjects: Subject[]): Promise<boolean>
 function printTargets(rows: Array<{ rate: number; ours: PhaseFigures; plain: PhaseFigures }>, lost: boolean): void {
 	const complete = rows.filter((row) => row.ours.load.accepted === row.ours.load.sent);
 	const bestRate = Math.max(0, ...complete.map((row) => row.ours.load.accepted / row.ours.load.seconds));
-	const atTarget = rows.filter((row) => row.rate >= TARGET_ACCEPTED_PER_SECOND && row.rate <= bestRate + 1).sort((a, b) => a.rate - b.rate)[0] ??
-		rows.filter((row) => row.rate <= TARGET_ACCEPTED_PER_SECOND).at(-1);
+	// p99 is judged at the target rate (the lowest rate at or above it; the highest one when none reaches it).
+	const byRate = [...rows].sort((a, b) => a.rate - b.rate);
+	const atTarget = byRate.find((row) => row.rate >= TARGET_ACCEPTED_PER_SECOND) ?? byRate.at(-1);
 	const p99 = atTarget ? quantile(atTarget.ours.load.latenciesMs, 0.99) : Number.NaN;
-	const cpu = (label: 'ours' | 'plain') => rows.reduce((sum, row) => sum + row[label].cpuMsPerDelivery * row[label].load.accepted, 0);
-	const accepted = (label: 'ours' | 'plain') => rows.reduce((sum, row) => sum + row[label].load.accepted, 0);
-	const costRatio = cpu('ours') / Math.max(1, accepted('ours')) / (cpu('plain') / Math.max(1, accepted('plain')));
+	const cpu = (label: 'ours' | 'plain') => rows.reduce((sum, row) => sum + row[label].cpuMs, 0);
+	const ran = (label: 'ours' | 'plain') => rows.reduce((sum, row) => sum + row[label].executionsRun, 0);
+	const costRatio = cpu('ours') / Math.max(1, ran('ours')) / (cpu('plain') / Math.max(1, ran('plain')));
 	console.log('\ntargets:');
 	console.log(`  >= ${TARGET_ACCEPTED_PER_SECOND} orders/s accepted (all of a rate's deliveries answered 200): ${bestRate.toFixed(1)}/s — ${verdict(bestRate >= TARGET_ACCEPTED_PER_SECOND)}`);
 	console.log(`  p99 < ${TARGET_P99_MS} ms (at ${atTarget?.rate ?? 'n/a'}/s): ${ms(p99)} — ${verdict(p99 < TARGET_P99_MS)}`);

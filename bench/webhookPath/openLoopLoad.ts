@@ -47,7 +47,11 @@ export async function runOpenLoop(plan: LoadPlan): Promise<LoadResult> {
 		new Promise<void>((resolve) => {
 			const { headers, body, key } = plan.request(index);
 			const sentAt = performance.now();
+			let settled = false;
 			const settle = (outcome: string | number) => {
+				if (settled) return;
+				settled = true;
+				clearTimeout(deadline);
 				lastAnswer = performance.now();
 				if (outcome === 200) {
 					accepted++;
@@ -59,14 +63,18 @@ export async function runOpenLoop(plan: LoadPlan): Promise<LoadResult> {
 				resolve();
 			};
 			const req = http.request(
-				{ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) }, timeout: plan.timeoutMs },
+				{ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) } },
 				(res) => {
 					res.resume();
 					res.on('end', () => settle(res.statusCode ?? 0));
 					res.on('error', (error: NodeJS.ErrnoException) => settle(`error:${error.code ?? error.message}`));
 				},
 			);
-			req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+			// The whole answer (waiting for a socket included) must come within the limit, as Shopify counts it.
+			const deadline = setTimeout(() => {
+				settle('error:TIMEOUT');
+				req.destroy();
+			}, plan.timeoutMs);
 			req.on('error', (error: NodeJS.ErrnoException) => settle(`error:${error.code ?? error.message}`));
 			req.end(body);
 		});
