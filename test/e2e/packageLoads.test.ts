@@ -53,9 +53,13 @@ describe('n8n loads the package as a community package', () => {
 	});
 
 	it('logs no error about loading the package', () => {
+		// The runtime's own folder is named after the package too: its paths (stack traces of n8n's harmless
+		// offline errors) must not count as lines about the package.
+		const { RUNTIME_CACHE } = require('../../scripts/runtimeCache') as { RUNTIME_CACHE: string };
 		const problems = n8n
 			.logTail(100_000)
 			.split('\n')
+			.map((line) => line.split(RUNTIME_CACHE).join('<n8n runtime>'))
 			.filter((line) => /n8n-nodes-shopify-pos/.test(line) && /error|fail|could not/i.test(line));
 		expect(problems).toEqual([]);
 	});
