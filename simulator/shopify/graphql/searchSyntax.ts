@@ -185,33 +185,12 @@ export function compareText(actual: string | null | undefined, comparator: Compa
 	if (actual === null || actual === undefined) return false;
 	const a = actual.toLowerCase();
 	const e = expected.toLowerCase();
-	switch (comparator) {
-		case '=':
-			return e.endsWith('*') ? a.startsWith(e.slice(0, -1)) : a === e;
-		case '>':
-			return a > e;
-		case '>=':
-			return a >= e;
-		case '<':
-			return a < e;
-		case '<=':
-			return a <= e;
-	}
+	if (comparator === '=') return e.endsWith('*') ? a.startsWith(e.slice(0, -1)) : a === e;
+	return compareOrdered(a, comparator, e);
 }
 
 export function compareNumber(actual: number, comparator: Comparator, expected: number): boolean {
-	switch (comparator) {
-		case '=':
-			return actual === expected;
-		case '>':
-			return actual > expected;
-		case '>=':
-			return actual >= expected;
-		case '<':
-			return actual < expected;
-		case '<=':
-			return actual <= expected;
-	}
+	return compareOrdered(actual, comparator, expected);
 }
 
 interface DateBound {
@@ -260,7 +239,7 @@ export function compareDate(actualIso: string, comparator: Comparator, expected:
 	}
 }
 
-function compareOrdered(actual: string, comparator: Comparator, expected: string): boolean {
+function compareOrdered<T extends string | number>(actual: T, comparator: Comparator, expected: T): boolean {
 	switch (comparator) {
 		case '=':
 			return actual === expected;
