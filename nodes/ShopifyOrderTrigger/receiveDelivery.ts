@@ -3,10 +3,12 @@ import { normalizeShop, type ShopAddress } from '../../lib/shopify/shopUrl';
 import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
 import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
-import { verifyDelivery } from '../../lib/shopify/webhooks/verifyDelivery';
-import { shopifyClientFor, shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
+import type { VerificationKeys } from '../../lib/shopify/webhooks/verificationKeysCache';
+import { verifyDelivery, type DeliveryVerdict } from '../../lib/shopify/webhooks/verifyDelivery';
+import { shopifyClientFor } from '../shared/shopifyClient';
 import type { NodeWebhookData } from './subscriptionLifecycle';
 import { orderLedgers } from './triggerMemory';
+import { reloadVerificationKeys, verificationKeysFor } from './verificationKeys';
 
 function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).send(message).end();
@@ -32,6 +34,18 @@ async function proxiedShopDomain(ctx: IWebhookFunctions, shop: ShopAddress): Pro
 	}
 }
 
+async function verifyWith(ctx: IWebhookFunctions, rawBody: Buffer, keys: VerificationKeys): Promise<{ verdict: DeliveryVerdict; shop: ShopAddress }> {
+	const shop = normalizeShop(keys.shop);
+	const subscribedShop = (ctx.getWorkflowStaticData('node') as NodeWebhookData).shopDomain ?? (await proxiedShopDomain(ctx, shop));
+	const verdict = verifyDelivery({
+		rawBody,
+		headers: ctx.getHeaderData() as Record<string, string | string[] | undefined>,
+		secret: keys.secret,
+		expectedShopDomains: subscribedShop ? [shop.domain, subscribedShop] : [shop.domain],
+	});
+	return { verdict, shop };
+}
+
 /**
  * One delivery from Shopify: verify, dedupe, emit. No call to Shopify on this path (but the one-off above), so
  * n8n answers at once (Shopify waits 5 seconds) and the workflow runs after the answer.
@@ -41,15 +55,14 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!request.rawBody) await request.readRawBody();
 	const rawBody = request.rawBody ?? Buffer.alloc(0);
 
-	const credential = await shopifyCredentialFor(this);
-	const shop = normalizeShop(credential.shop);
-	const subscribedShop = (this.getWorkflowStaticData('node') as NodeWebhookData).shopDomain ?? (await proxiedShopDomain(this, shop));
-	const verdict = verifyDelivery({
-		rawBody,
-		headers: this.getHeaderData() as Record<string, string | string[] | undefined>,
-		secret: webhookSecretOf(credential) ?? '',
-		expectedShopDomains: subscribedShop ? [shop.domain, subscribedShop] : [shop.domain],
-	});
+	const now = new Date();
+	const lookup = await verificationKeysFor(this, now.getTime());
+	let { verdict, shop } = await verifyWith(this, rawBody, lookup.keys);
+	if (!verdict.accepted && !lookup.fresh) {
+		// Remembered keys may predate an edit of the credential (a rotated secret): decide with the current ones.
+		const current = await reloadVerificationKeys(this, now.getTime());
+		if (current) ({ verdict, shop } = await verifyWith(this, rawBody, current));
+	}
 	if (!verdict.accepted) {
 		// The reason goes to n8n's log (never the secret or the signature); the sender only learns "401".
 		this.logger.warn(`Shopify Order Trigger rejected a delivery: ${verdict.reason}`, {
@@ -60,7 +73,6 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return reply(this, 401, 'Unauthorized');
 	}
 
-	const now = new Date();
 	const output = this.getNodeParameter('output', 'posOrder') as OrderEventOutput;
 	const options = this.getNodeParameter('options', {}) as { skipPosOrders?: boolean };
 	// Read before anything is remembered: a delivery answered 400 is retried by Shopify and must not count as seen.
@@ -90,6 +102,6 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		ledgers.persist();
 		return { webhookResponse: 'Already emitted: this order change was seen before.' };
 	}
-	ledgers.persist();
+	ledgers.persistAfterExecutionStarts();
 	return { workflowData: [[{ json: event.json as IDataObject }]] };
 }

@@ -1,7 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { KeyMemory } from '../../lib/shopify/webhooks/boundedMemory';
 import { EventLedger } from '../../lib/shopify/webhooks/eventLedger';
-import { DELIVERY_MEMORY_BOUND, EMITTED_CHANGES_BOUND } from '../../lib/shopify/webhooks/memoryBounds';
 import { processMemoryFor, type MemoryChannel } from '../../lib/shopify/webhooks/processMemory';
 
 export interface OrderLedgers {
@@ -11,12 +9,23 @@ export interface OrderLedgers {
 	changes: EventLedger;
 	/** Call after the ledgers were used, so n8n saves what changed with the workflow. */
 	persist(): void;
+	/**
+	 * Instead of `persist` when the delivery starts an execution. n8n 2.41 clears the request's "static data
+	 * changed" flag when it starts the execution (WorkflowRunner.establishContextForPersistence builds another
+	 * Workflow over the same static data), then saves the static data only if the flag is set: deliveries that
+	 * start an execution would never save the memory. n8n does that synchronously after webhook() returns,
+	 * before its first I/O; marking again on the event loop's next turn lands after it and before the save.
+	 */
+	persistAfterExecutionStarts(): void;
 }
 
-interface StaticMemory extends IDataObject {
-	deliveries: KeyMemory;
-	emittedChanges: KeyMemory;
+/** The stored form: each memory as one string of fixed-width records (lib/shopify/webhooks/ledgerRecord.ts). */
+interface StoredLedgers extends IDataObject {
+	deliveries: string;
+	emittedChanges: string;
 }
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The ledgers of one workflow and shop. They live in the workflow's GLOBAL static data so that a Shopify
@@ -30,22 +39,27 @@ export function orderLedgers(
 	nowMs: number,
 ): OrderLedgers {
 	const key = `shopifyOrders:${shopDomain.toLowerCase()}`;
-	const existing = globalStaticData[key] as StaticMemory | undefined;
-	const stored: StaticMemory = existing && typeof existing === 'object' ? existing : { deliveries: {}, emittedChanges: {} };
-	stored.deliveries ??= {};
-	stored.emittedChanges ??= {};
+	const stored = globalStaticData[key] as Partial<StoredLedgers> | undefined;
 	const process = processMemoryFor(workflowId, shopDomain, channel);
-	const deliveries = new EventLedger(stored.deliveries, process.deliveries, DELIVERY_MEMORY_BOUND);
-	const changes = new EventLedger(stored.emittedChanges, process.emittedChanges, EMITTED_CHANGES_BOUND);
+	const deliveries = new EventLedger(textOf(stored?.deliveries), process.deliveries);
+	const changes = new EventLedger(textOf(stored?.emittedChanges), process.emittedChanges);
 	deliveries.sync(nowMs);
 	changes.sync(nowMs);
+	// A new object each time: n8n notices a change of static data through assignments to it.
+	const store = () => {
+		globalStaticData[key] = { deliveries: deliveries.text, emittedChanges: changes.text } satisfies StoredLedgers;
+	};
+	const changed = () => !stored || deliveries.persistedChanged || changes.persistedChanged;
 	return {
 		deliveries,
 		changes,
 		persist() {
-			// n8n notices changes through a proxy on the static data; nested objects created during this run are
-			// plain, so the bucket is assigned again to mark the workflow's static data as changed.
-			if (!existing || deliveries.persistedChanged || changes.persistedChanged) globalStaticData[key] = stored;
+			if (changed()) store();
+		},
+		persistAfterExecutionStarts() {
+			if (!changed()) return;
+			store();
+			setImmediate(store);
 		},
 	};
 }

@@ -3,6 +3,8 @@ import { createHmac } from 'node:crypto';
 import { PosSimulator } from '../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator, type SeedSummary } from '../../simulator/shopify';
 import { N8nInstance, nodeOutput } from './harness';
+import { OrderDeliveryFactory } from './harness/signedOrderDelivery';
+import { executionsOf, waitForExecutionsToSettle } from './queue/executions';
 import { posCredential } from './workflows/posWorkflows';
 import {
 	adjustInventoryWorkflow,
@@ -160,6 +162,26 @@ describe('Shopify nodes inside n8n', () => {
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			expect(pos.store.orders.length).toBe(ordersBefore);
 		});
+
+		it('remembers accepted deliveries across a restart: Shopify delivering one again afterwards runs nothing', async () => {
+			const send = async (delivery: { body: Buffer; headers: Record<string, string> }) => {
+				const response = await fetch(`${n8n.baseUrl}${webhookPath}`, { method: 'POST', headers: delivery.headers, body: new Uint8Array(delivery.body) });
+				return { status: response.status, text: await response.text() };
+			};
+			const delivery = new OrderDeliveryFactory(shop.clientSecret, shop.shopDomain, '2026-07', 7_300_000_000_000).next();
+			const before = (await executionsOf(n8n.rest, 'e2eOrderToPos')).length;
+			expect((await send(delivery)).status).toBe(200);
+			await waitFor('its execution', async () => ((await executionsOf(n8n.rest, 'e2eOrderToPos')).length > before ? true : undefined));
+			await waitForExecutionsToSettle(n8n.rest, 'e2eOrderToPos');
+
+			// Only what n8n saved in its database survives: the trigger's in-process memory is gone.
+			await n8n.stop();
+			await n8n.start();
+			const again = await send(delivery);
+			expect(again).toEqual({ status: 200, text: expect.stringContaining('Duplicate delivery') });
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			expect((await waitForExecutionsToSettle(n8n.rest, 'e2eOrderToPos')).length).toBe(before + 1);
+		}, 180_000);
 
 		it('restarting n8n keeps one subscription; unpublishing removes it', async () => {
 			await n8n.stop();

@@ -244,6 +244,8 @@ function resolveCredentialObject(
 /** Credentials from a plain object map, by credential type name; no database, no encryption. */
 export class PlainCredentialsHelper extends ICredentialsHelper {
 	private readonly types: Record<string, ICredentialType> = {};
+	/** How many times a node loaded credentials (each costs n8n 2.x an expression isolate). */
+	decryptedLoads = 0;
 
 	constructor(
 		private readonly data: Record<string, ICredentialDataDecryptedObject>,
@@ -326,6 +328,7 @@ export class PlainCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.data[type];
 		if (!data) throw new Error(`n8nEngine: no credentials of type "${type}" were given to the test`);
+		this.decryptedLoads++;
 		return { ...data };
 	}
 

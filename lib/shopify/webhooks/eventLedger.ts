@@ -1,7 +1,7 @@
-import { isRemembered, mergeMemory, pruneMemory, type KeyMemory, type MemoryBound } from './boundedMemory';
+import type { KeyMemory } from './keyMemory';
 
 /**
- * What one workflow has already accepted (delivery event ids) and emitted (order changes), kept in two
+ * What one workflow has already accepted (delivery event ids) or emitted (order changes), kept in two
  * places that are reconciled on every use:
  *
  * - the workflow's static data, which n8n saves with the workflow and so survives a restart;
@@ -14,39 +14,34 @@ import { isRemembered, mergeMemory, pruneMemory, type KeyMemory, type MemoryBoun
  * interleaving, so of two concurrent duplicates exactly one wins.
  */
 export class EventLedger {
-	/** Whether the persisted memory was modified (the caller re-assigns it so n8n saves the static data). */
+	/** Whether the text to store differs from the static data's copy (the caller then saves `text`). */
 	persistedChanged = false;
 
 	constructor(
-		private readonly persisted: KeyMemory,
-		private readonly inProcess: KeyMemory,
-		private readonly bound: MemoryBound,
+		private readonly persistedText: string,
+		private readonly memory: KeyMemory,
 	) {}
 
 	has(key: string, nowMs: number): boolean {
-		return isRemembered(this.inProcess, key, nowMs, this.bound) || isRemembered(this.persisted, key, nowMs, this.bound);
+		return this.memory.has(key, nowMs);
 	}
 
 	/** True when `key` was new (and is now recorded); false for a key already claimed. */
 	claim(key: string, nowMs: number): boolean {
-		if (this.has(key, nowMs)) return false;
-		// Set, not `remember`: an expired entry for the key may still be present until the next prune.
-		this.inProcess[key] = nowMs;
-		this.persisted[key] = nowMs;
-		this.persistedChanged = true;
-		return true;
+		const claimed = this.memory.claim(key, nowMs);
+		if (claimed) this.persistedChanged = true;
+		return claimed;
 	}
 
-	/** Brings both memories to their union and applies the bound; call once per delivery or poll. */
+	/** Brings the in-process memory and this copy of static data to their union, bounded; once per delivery or poll. */
 	sync(nowMs: number): void {
-		mergeMemory(this.inProcess, this.persisted);
-		pruneMemory(this.inProcess, nowMs, this.bound);
-		// Only write to static data when something differs: an unchanged object is not saved again by n8n.
-		const before = Object.keys(this.persisted).length;
-		const differs = before !== Object.keys(this.inProcess).length || Object.keys(this.inProcess).some((key) => this.persisted[key] !== this.inProcess[key]);
-		if (!differs) return;
-		for (const key of Object.keys(this.persisted)) if (!(key in this.inProcess)) delete this.persisted[key];
-		mergeMemory(this.persisted, this.inProcess);
-		this.persistedChanged = true;
+		this.memory.merge(this.persistedText);
+		this.memory.prune(nowMs);
+		if (this.memory.text() !== this.persistedText) this.persistedChanged = true;
+	}
+
+	/** What to store in static data. */
+	get text(): string {
+		return this.memory.text();
 	}
 }

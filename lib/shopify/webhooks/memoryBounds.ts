@@ -1,10 +1,10 @@
-import type { MemoryBound } from './boundedMemory';
+import type { MemoryBound } from './keyMemory';
 
 /**
  * How long deliveries and emitted order changes are remembered. Shopify retries a failed delivery 8 times
  * over 4 hours and may redeliver an event later still, so 48 hours covers every retry with a wide margin;
- * 10,000 entries (~0.6 MB of static data) caps a very busy store, where the oldest are forgotten first.
- * The README documents both figures.
+ * 10,000 entries (180 KB of static data per memory) caps a very busy store, where the oldest are forgotten
+ * first. The README documents both figures.
  */
 export const DELIVERY_MEMORY_BOUND: MemoryBound = { retentionMs: 48 * 60 * 60 * 1000, maxEntries: 10_000 };
 

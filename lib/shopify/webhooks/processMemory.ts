@@ -1,4 +1,5 @@
-import type { KeyMemory } from './boundedMemory';
+import { KeyMemory } from './keyMemory';
+import { DELIVERY_MEMORY_BOUND, EMITTED_CHANGES_BOUND } from './memoryBounds';
 
 export interface WorkflowProcessMemory {
 	deliveries: KeyMemory;
@@ -21,13 +22,13 @@ export function processMemoryFor(workflowId: string, shopDomain: string, channel
 	const scope = `${workflowId}\u0000${shopDomain.toLowerCase()}\u0000${channel}`;
 	let memory = memories.get(scope);
 	if (!memory) {
-		memory = { deliveries: {}, emittedChanges: {} };
+		memory = { deliveries: new KeyMemory(DELIVERY_MEMORY_BOUND), emittedChanges: new KeyMemory(EMITTED_CHANGES_BOUND) };
 		memories.set(scope, memory);
 	}
 	return memory;
 }
 
-/** Forgets a workflow's in-process memory (tests; a workflow deleted for good). */
+/** Forgets a workflow's in-process memory (a restarted n8n in tests; a workflow deleted for good). */
 export function forgetProcessMemory(workflowId: string): void {
 	for (const scope of memories.keys()) if (scope.startsWith(`${workflowId}\u0000`)) memories.delete(scope);
 }

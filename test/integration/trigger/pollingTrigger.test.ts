@@ -3,6 +3,7 @@ import { startShopifySimulator, type RunningShopifySimulator } from '../../../si
 import { ShopifyOrderPollingTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderPollingTrigger.node';
 import { resetShopifyClientState } from '../../../lib/shopify/client';
 import { TriggerWorkflowHarness } from './triggerWorkflowHarness';
+import { keyHashOf } from '../../../lib/shopify/webhooks/ledgerRecord';
 
 /** A store clock that only moves when the test says so (Shopify's timestamps have whole seconds). */
 function steppedClock(): { now: () => number; tick: (seconds?: number) => void; catchUp: () => void } {
@@ -75,7 +76,7 @@ describe('Shopify Order Polling Trigger against the simulator', () => {
 		// n8n saved what the long-lived poller remembered, across polls (a restart keeps it).
 		const stored = JSON.stringify(workflow.storedStaticData);
 		for (const item of workflow.executions.flatMap((execution) => execution.items)) {
-			expect(stored).toContain(`${item.id}@${new Date(String(item.updatedAt)).toISOString()}`);
+			expect(stored).toContain(keyHashOf(`${item.id}@${new Date(String(item.updatedAt)).toISOString()}`));
 		}
 	});
 

@@ -3,7 +3,8 @@
  * n8n-core's own parts:
  * - a real HTTP server on 127.0.0.1 serves `/webhook/<webhookId>/<path>`; every request builds a FRESH Workflow
  *   from the stored static data (as n8n loads the workflow from its database per request), runs the node's
- *   webhook() in n8n-core's WebhookContext, saves the static data when n8n's change flag says so, answers,
+ *   webhook() in n8n-core's WebhookContext, saves the static data when n8n's change flag says so (after n8n
+ *   2.41's steps that clear that flag when an execution starts), answers,
  *   and then runs the workflow in n8n-core's WorkflowExecute (like n8n's "respond immediately" mode);
  * - publish/unpublish call webhookMethods (checkExists → create, delete) in n8n-core's HookContext;
  * - polls run poll() in n8n-core's PollContext on ONE Workflow object kept from activation (as n8n's poller
@@ -30,6 +31,7 @@ import {
 } from 'n8n-workflow';
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
+import { forgetProcessMemory } from '../../../lib/shopify/webhooks/processMemory';
 import { PlainCredentialsHelper } from '../../helpers/n8nEngine';
 
 export interface HarnessNode {
@@ -131,12 +133,28 @@ export class TriggerWorkflowHarness {
 
 	constructor(
 		private readonly nodes: HarnessNode[],
-		credentials: Record<string, ICredentialDataDecryptedObject>,
+		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
 		private readonly workflowId = `wf-${Math.random().toString(36).slice(2)}`,
 	) {
 		this.nodeTypes = new HarnessNodeTypes(Object.fromEntries(nodes.map((node) => [node.type.description.name, node.type])));
 		this.credentialsHelper = new PlainCredentialsHelper(credentials);
 		Container.set(Logger, this.logger as unknown as Logger);
+	}
+
+	/** How many times the nodes loaded their credential. */
+	get credentialLoads(): number {
+		return this.credentialsHelper.decryptedLoads;
+	}
+
+	/** The user edits the stored credential (n8n hands nodes the new fields from their next load on). */
+	editCredential(type: string, changes: ICredentialDataDecryptedObject): void {
+		this.credentials[type] = { ...this.credentials[type], ...changes };
+	}
+
+	/** n8n restarts: what the triggers kept in memory is gone; the static data in the database stays. */
+	restart(): void {
+		forgetProcessMemory(this.workflowId);
+		this.poller = undefined;
 	}
 
 	/** The user edits a node's parameters (publish again to apply them). */
@@ -193,7 +211,8 @@ export class TriggerWorkflowHarness {
 				position: [index * 200, 0],
 				parameters: {},
 				webhookId: spec.type.description.webhooks ? this.webhookIdOf(spec.name) : undefined,
-				credentials: { shopifyAdminApi: { id: 'cred-1', name: 'Shopify' } },
+				// One credential id per workflow, as n8n gives each stored credential its own.
+				credentials: { shopifyAdminApi: { id: `cred-${this.workflowId}`, name: 'Shopify' } },
 			};
 			node.parameters = NodeHelpers.getNodeParameters(spec.type.description.properties, spec.parameters ?? {}, true, false, node, spec.type.description) ?? {};
 			return node;
@@ -343,6 +362,13 @@ export class TriggerWorkflowHarness {
 		const type = this.nodeTypes.getByName(node.type);
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(workflow, node, additionalData), [], null);
 		const result = await type.webhook!.call(context);
+		if (result.workflowData) {
+			// What n8n 2.41 does between webhook() and saving the static data when it starts an execution: a second
+			// Workflow over the same static data (WorkflowRunner.establishContextForPersistence, which clears its
+			// "changed" flag), then database work (the execution's row).
+			new Workflow({ id: workflow.id, nodes: Object.values(workflow.nodes), connections: {}, active: true, nodeTypes: this.nodeTypes, staticData: workflow.staticData });
+			await new Promise((resolve) => setTimeout(resolve, 1));
+		}
 		this.saveStaticData(workflow);
 		if (result.noWebhookResponse) return;
 		if (!res.headersSent) {

@@ -1,7 +1,9 @@
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
 import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
+import { RECORD_LENGTH } from '../../../lib/shopify/webhooks/ledgerRecord';
+import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
 import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
-import { deliveryHeaders, examplePayloads, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';
+import { deliveryHeaders, examplePayloads, SHOP_DOMAIN, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';
 
 const ALL_TOPICS = [
 	'orders/create',
@@ -149,14 +151,23 @@ describe('Shopify Order Trigger: duplicates', () => {
 		});
 	});
 
-	it('remembers deliveries in the static data n8n saves, bounded', async () => {
+	it('remembers deliveries and order changes in the static data n8n saves, so a restarted n8n still drops repeats', async () => {
 		await withHarness(async (harness) => {
 			const url = harness.webhookUrl('Shopify Order Trigger');
 			await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
 			await harness.settled();
-			const stored = JSON.stringify(harness.storedStaticData);
-			expect(stored).toContain('event:event-saved');
-			expect(stored).toContain(String(order.payload.admin_graphql_api_id));
+			// One fixed-width record per memory: the stored size grows by RECORD_LENGTH per key, whatever the key.
+			const stored = (harness.storedStaticData.global as Record<string, { deliveries: string; emittedChanges: string }>)[`shopifyOrders:${SHOP_DOMAIN}`];
+			expect([stored.deliveries.length, stored.emittedChanges.length]).toEqual([RECORD_LENGTH, RECORD_LENGTH]);
+
+			harness.restart();
+			const redelivery = await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
+			const sameChangeOtherTopic = await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/updated'));
+			await harness.settled();
+			expect([redelivery.status, sameChangeOtherTopic.status]).toEqual([200, 200]);
+			expect(redelivery.body).toContain('Duplicate delivery');
+			expect(sameChangeOtherTopic.body).toContain('Already emitted');
+			expect(harness.executions).toHaveLength(1);
 		});
 	});
 
@@ -204,6 +215,52 @@ describe('Shopify Order Trigger: duplicates', () => {
 			expect(harness.logger.warnings.join('\n')).toContain('bad-signature');
 			expect(everything).not.toContain(WEBHOOK_SECRET);
 			expect(everything).not.toContain(headers['x-shopify-hmac-sha256']);
+		});
+	});
+});
+
+describe('Shopify Order Trigger: the credential', () => {
+	const order = payloads.find((p) => p.topic === 'orders/create' && p.version === '2026-07')!;
+
+	it('is loaded once for many deliveries, not once per delivery (each load costs n8n 2.x an expression isolate)', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			const statuses = await Promise.all(Array.from({ length: 10 }, async () => (await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create'))).status));
+			for (let i = 0; i < 5; i++) statuses.push((await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/updated'))).status);
+			await harness.settled();
+			expect(statuses).toEqual(Array(15).fill(200));
+			expect(harness.credentialLoads).toBe(1);
+		});
+	});
+
+	it('takes a rotated webhook secret at once, and then refuses the old one', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			expect((await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create'))).status).toBe(200);
+			harness.editCredential('shopifyAdminApi', { webhookSecret: 'whsec_rotated_9d41' });
+			// Rejections reload the credential at most once per RELOAD_AFTER_REJECTION_INTERVAL_MS.
+			await new Promise((resolve) => setTimeout(resolve, RELOAD_AFTER_REJECTION_INTERVAL_MS));
+			const rotated = deliveryHeaders(order.rawBody, 'orders/updated', {}, 'whsec_rotated_9d41');
+			expect((await post(url, order.rawBody, rotated)).status).toBe(200);
+			const stale = deliveryHeaders(order.rawBody, 'orders/paid', {}, WEBHOOK_SECRET);
+			expect((await post(url, order.rawBody, stale)).status).toBe(401);
+			await harness.settled();
+			expect(harness.credentialLoads).toBe(2);
+		});
+	});
+
+	it('loads the credential again at most once per interval while forged deliveries keep coming', async () => {
+		await withHarness(async (harness) => {
+			const url = harness.webhookUrl('Shopify Order Trigger');
+			expect((await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create'))).status).toBe(200);
+			const forged = await Promise.all(
+				Array.from({ length: 30 }, async () => (await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', {}, 'not-the-secret'))).status),
+			);
+			expect(forged).toEqual(Array(30).fill(401));
+			await harness.settled();
+			// The first load, plus at most one when a rejection came after the interval (a slow machine).
+			expect(harness.credentialLoads).toBeLessThanOrEqual(2);
+			expect(harness.executions).toHaveLength(1);
 		});
 	});
 });

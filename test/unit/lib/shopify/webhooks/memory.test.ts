@@ -1,61 +1,151 @@
-import { isRemembered, mergeMemory, pruneMemory, remember, type KeyMemory } from '../../../../../lib/shopify/webhooks/boundedMemory';
 import { EventLedger } from '../../../../../lib/shopify/webhooks/eventLedger';
+import { KeyMemory, type MemoryBound } from '../../../../../lib/shopify/webhooks/keyMemory';
+import { keyHashOf, RECORD_LENGTH, recordOf, recordsOf } from '../../../../../lib/shopify/webhooks/ledgerRecord';
 import { orderChangeKey } from '../../../../../lib/shopify/webhooks/orderChangeKey';
 import { forgetProcessMemory, processMemoryFor } from '../../../../../lib/shopify/webhooks/processMemory';
 
-const HOUR = 3_600_000;
-const bound = { retentionMs: 24 * HOUR, maxEntries: 3 };
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const T0 = 1_800_000_000_000;
+const bound: MemoryBound = { retentionMs: 24 * HOUR, maxEntries: 3 };
 
-describe('bounded memory', () => {
+const keysOf = (memory: KeyMemory, candidates: string[], nowMs: number) => candidates.filter((key) => memory.has(key, nowMs));
+
+describe('ledger records', () => {
+	it('stores a key as a fixed-width record of its hash and minute, and reads it back', () => {
+		const record = recordOf(keyHashOf('event:1'), Math.floor(T0 / MINUTE));
+		expect(record).toHaveLength(RECORD_LENGTH);
+		expect([...recordsOf(record + record)]).toEqual([
+			[keyHashOf('event:1'), Math.floor(T0 / MINUTE)],
+			[keyHashOf('event:1'), Math.floor(T0 / MINUTE)],
+		]);
+	});
+
+	it('skips what is not a record (hand-edited or truncated static data)', () => {
+		const good = recordOf(keyHashOf('a'), 1000);
+		expect([...recordsOf(`${'!'.repeat(RECORD_LENGTH)}${good}${good.slice(0, 5)}`)]).toEqual([[keyHashOf('a'), 1000]]);
+	});
+});
+
+describe('KeyMemory', () => {
 	it('remembers a key for the retention time, then forgets it', () => {
-		const memory: KeyMemory = {};
-		remember(memory, 'a', 0);
-		expect(isRemembered(memory, 'a', 24 * HOUR - 1, bound)).toBe(true);
-		expect(isRemembered(memory, 'a', 24 * HOUR, bound)).toBe(false);
-		pruneMemory(memory, 24 * HOUR, bound);
-		expect(memory).toEqual({});
+		const memory = new KeyMemory(bound);
+		expect(memory.claim('a', T0)).toBe(true);
+		expect(memory.claim('a', T0 + 24 * HOUR - MINUTE)).toBe(false);
+		expect(memory.has('a', T0 + 24 * HOUR)).toBe(false);
+		memory.prune(T0 + 24 * HOUR);
+		expect(memory.size).toBe(0);
+		expect(memory.text()).toBe('');
 	});
 
 	it('keeps the newest maxEntries keys when more arrive within the retention time', () => {
-		const memory: KeyMemory = {};
-		for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) remember(memory, key, i * 1000);
-		pruneMemory(memory, 5000, bound);
-		expect(Object.keys(memory).sort()).toEqual(['c', 'd', 'e']);
+		const memory = new KeyMemory(bound);
+		for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) memory.claim(key, T0 + i * MINUTE);
+		memory.prune(T0 + 5 * MINUTE);
+		expect(keysOf(memory, ['a', 'b', 'c', 'd', 'e'], T0 + 5 * MINUTE)).toEqual(['c', 'd', 'e']);
+		expect(memory.text()).toHaveLength(3 * RECORD_LENGTH);
 	});
 
-	it('keeps the first-seen time when a key is remembered again or merged', () => {
-		const memory: KeyMemory = { a: 10 };
-		remember(memory, 'a', 99);
-		mergeMemory(memory, { a: 5, b: 7 });
-		expect(memory).toEqual({ a: 5, b: 7 });
+	it('takes a key again once it expired, even behind a newer key after the clock went back', () => {
+		const memory = new KeyMemory(bound);
+		memory.claim('a', T0 + HOUR);
+		memory.claim('b', T0);
+		const later = T0 + 24 * HOUR + MINUTE;
+		memory.prune(later);
+		expect(memory.claim('b', later)).toBe(true);
+		expect(memory.has('b', later)).toBe(true);
+		expect([...recordsOf(memory.text())]).toEqual([
+			[keyHashOf('a'), Math.floor((T0 + HOUR) / MINUTE)],
+			[keyHashOf('b'), Math.floor(later / MINUTE)],
+		]);
+	});
+
+	it('stores hashes, never the keys themselves', () => {
+		const memory = new KeyMemory(bound);
+		memory.claim('event:7a1c2e90-secret-looking-id', T0);
+		expect(memory.text()).not.toContain('7a1c2e90');
+	});
+
+	it('takes over what another copy stored, oldest first, and ignores what it already knows', () => {
+		const other = new KeyMemory(bound);
+		other.claim('x', T0 + 2 * MINUTE);
+		const memory = new KeyMemory(bound);
+		memory.claim('y', T0 + 3 * MINUTE);
+		memory.claim('z', T0 + 4 * MINUTE);
+		memory.merge(other.text());
+		expect([...recordsOf(memory.text())].map(([hash]) => hash)).toEqual(['x', 'y', 'z'].map(keyHashOf));
+		const before = memory.text();
+		memory.merge(other.text());
+		expect(memory.text()).toBe(before);
+		// Bounded after the merge: the oldest goes.
+		memory.claim('w', T0 + 5 * MINUTE);
+		memory.prune(T0 + 5 * MINUTE);
+		expect(keysOf(memory, ['w', 'x', 'y', 'z'], T0 + 5 * MINUTE)).toEqual(['w', 'y', 'z']);
+	});
+
+	it('keeps its stored text equal to a plain model of it through claims, expiry, eviction and merges', () => {
+		// A naive model: [key hash, minute] oldest first, rebuilt from scratch on every step.
+		let model: Array<[string, number]> = [];
+		const memory = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: 50 });
+		let random = 7;
+		const next = () => (random = (random * 48271) % 2147483647) / 2147483647;
+		let now = T0;
+		for (let step = 0; step < 2000; step++) {
+			now += Math.floor(next() * 40_000);
+			const minute = Math.floor(now / MINUTE);
+			const fresh = (m: number) => minute - m < 30;
+			if (next() < 0.1) {
+				// Another process stored keys this one has not seen (some it has).
+				const foreign = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: 50 });
+				for (let i = 0; i < 5; i++) foreign.claim(`k${Math.floor(next() * 400)}`, now - Math.floor(next() * 10 * MINUTE));
+				for (const [hash, m] of recordsOf(foreign.text())) if (!model.some(([h]) => h === hash)) model.push([hash, m]);
+				model.sort((a, b) => a[1] - b[1]);
+				memory.merge(foreign.text());
+			} else {
+				const key = `k${Math.floor(next() * 400)}`;
+				const hash = keyHashOf(key);
+				const known = model.find(([h]) => h === hash);
+				const isNew = !known || !fresh(known[1]);
+				expect(memory.claim(key, now)).toBe(isNew);
+				if (isNew) model = [...model.filter(([h]) => h !== hash), [hash, minute]];
+			}
+			memory.prune(now);
+			while (model.length > 0 && (model.length > 50 || !fresh(model[0][1]))) model.shift();
+			expect(memory.text()).toBe(model.map(([hash, m]) => recordOf(hash, m)).join(''));
+		}
 	});
 });
 
 describe('EventLedger', () => {
 	it('lets exactly one of two simultaneous claims win, across two copies of static data', () => {
-		const shared: KeyMemory = {};
-		const first = new EventLedger({}, shared, bound);
-		const second = new EventLedger({}, shared, bound);
-		expect(first.claim('event:1', 0)).toBe(true);
-		expect(second.claim('event:1', 1)).toBe(false);
+		const shared = new KeyMemory(bound);
+		const first = new EventLedger('', shared);
+		const second = new EventLedger('', shared);
+		expect(first.claim('event:1', T0)).toBe(true);
+		expect(second.claim('event:1', T0 + 1)).toBe(false);
 	});
 
 	it('recognises a key persisted before a restart (empty process memory)', () => {
-		const persisted: KeyMemory = {};
-		new EventLedger(persisted, {}, bound).claim('event:1', 0);
-		const afterRestart = new EventLedger(persisted, {}, bound);
-		expect(afterRestart.has('event:1', 1000)).toBe(true);
-		expect(afterRestart.claim('event:1', 1000)).toBe(false);
+		const before = new EventLedger('', new KeyMemory(bound));
+		before.claim('event:1', T0);
+		const afterRestart = new EventLedger(before.text, new KeyMemory(bound));
+		afterRestart.sync(T0 + 1000);
+		expect(afterRestart.has('event:1', T0 + 1000)).toBe(true);
+		expect(afterRestart.claim('event:1', T0 + 1000)).toBe(false);
 	});
 
-	it('sync writes keys another trigger claimed into this copy of static data and applies the bound', () => {
-		const shared: KeyMemory = {};
-		const webhookCopy: KeyMemory = {};
-		const pollerCopy: KeyMemory = { old: 0 };
-		new EventLedger(webhookCopy, shared, bound).claim('change:1', 25 * HOUR);
-		const poller = new EventLedger(pollerCopy, shared, bound);
-		poller.sync(25 * HOUR + 1);
-		expect(pollerCopy).toEqual({ 'change:1': 25 * HOUR });
+	it('sync brings keys another trigger claimed into this copy, bounded, and says whether it must be saved', () => {
+		const shared = new KeyMemory(bound);
+		const webhook = new EventLedger('', shared);
+		webhook.claim('change:1', T0 + 25 * HOUR);
+		const expired = recordOf(keyHashOf('old'), Math.floor(T0 / MINUTE));
+		const poller = new EventLedger(expired, shared);
+		poller.sync(T0 + 25 * HOUR + 1);
+		expect(poller.persistedChanged).toBe(true);
+		expect(poller.text).toBe(recordOf(keyHashOf('change:1'), Math.floor((T0 + 25 * HOUR) / MINUTE)));
+		const unchanged = new EventLedger(poller.text, shared);
+		unchanged.sync(T0 + 25 * HOUR + 2);
+		expect(unchanged.persistedChanged).toBe(false);
 	});
 });
 

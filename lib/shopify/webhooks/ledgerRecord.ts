@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * How one remembered key is stored: 12 base64url characters of its SHA-256 (72 bits: two keys in a full memory
+ * of 10,000 share a hash with odds of about 1 in 10^14) followed by the minute it was first seen, 6 base36
+ * digits (enough until the year 3900). 18 characters, none of which JSON has to escape, so a memory is one
+ * plain string of fixed-width records.
+ */
+export const KEY_HASH_LENGTH = 12;
+const MINUTE_DIGITS = 6;
+export const RECORD_LENGTH = KEY_HASH_LENGTH + MINUTE_DIGITS;
+export const MS_PER_MINUTE = 60_000;
+
+const RECORD_PATTERN = /^[A-Za-z0-9_-]{12}[0-9a-z]{6}$/;
+
+export function keyHashOf(key: string): string {
+	return createHash('sha256').update(key).digest('base64url').slice(0, KEY_HASH_LENGTH);
+}
+
+export function minuteOf(epochMs: number): number {
+	return Math.floor(epochMs / MS_PER_MINUTE);
+}
+
+export function recordOf(keyHash: string, minute: number): string {
+	return keyHash + minute.toString(36).padStart(MINUTE_DIGITS, '0');
+}
+
+/** The records of a stored memory, in stored order; anything that is not a well-formed record is skipped. */
+export function* recordsOf(text: string): Generator<[keyHash: string, minute: number]> {
+	for (let offset = 0; offset + RECORD_LENGTH <= text.length; offset += RECORD_LENGTH) {
+		const record = text.slice(offset, offset + RECORD_LENGTH);
+		if (!RECORD_PATTERN.test(record)) continue;
+		yield [record.slice(0, KEY_HASH_LENGTH), parseInt(record.slice(KEY_HASH_LENGTH), 36)];
+	}
+}

@@ -1,0 +1,81 @@
+/** What a delivery is checked against: the credential's shop and the secret its signature is made with. */
+export interface VerificationKeys {
+	shop: string;
+	secret: string;
+}
+
+export interface VerificationKeysLookup {
+	keys: VerificationKeys;
+	/** Loaded for this lookup (not remembered): a rejection with these keys is final. */
+	fresh: boolean;
+}
+
+/**
+ * Keys are reused for a minute: loading a credential in n8n 2.x builds an expression isolate (~35 ms of CPU),
+ * which would otherwise be paid by every delivery. A credential edited meanwhile is picked up at the latest
+ * after this time, and at once when a delivery fails with the remembered keys (see `reloadAfterRejection`).
+ */
+export const VERIFICATION_KEYS_TTL_MS = 60_000;
+
+/** Rejected deliveries reload the keys at most this often, so a flood of forgeries cannot force a load each. */
+export const RELOAD_AFTER_REJECTION_INTERVAL_MS = 1_000;
+
+interface Entry {
+	keys: VerificationKeys;
+	loadedAtMs: number;
+}
+
+/**
+ * The verification keys of each credential (by n8n credential id), remembered for a short time in this process.
+ * Concurrent lookups of one credential share one load; a failed load is not remembered.
+ */
+export class VerificationKeysCache {
+	private readonly entries = new Map<string, Entry>();
+	private readonly loading = new Map<string, Promise<VerificationKeys>>();
+
+	constructor(
+		private readonly ttlMs = VERIFICATION_KEYS_TTL_MS,
+		private readonly reloadIntervalMs = RELOAD_AFTER_REJECTION_INTERVAL_MS,
+	) {}
+
+	async lookup(credentialId: string, load: () => Promise<VerificationKeys>, nowMs: number): Promise<VerificationKeysLookup> {
+		const entry = this.entries.get(credentialId);
+		if (entry && nowMs - entry.loadedAtMs < this.ttlMs && nowMs >= entry.loadedAtMs) return { keys: entry.keys, fresh: false };
+		return { keys: await this.load(credentialId, load, nowMs), fresh: true };
+	}
+
+	/**
+	 * After remembered keys rejected a delivery: the credential may have been edited (a rotated secret, another
+	 * shop), so load it again, unless it was loaded moments ago. Undefined when no new load was made.
+	 */
+	async reloadAfterRejection(credentialId: string, load: () => Promise<VerificationKeys>, nowMs: number): Promise<VerificationKeys | undefined> {
+		const entry = this.entries.get(credentialId);
+		if (entry && nowMs - entry.loadedAtMs < this.reloadIntervalMs && nowMs >= entry.loadedAtMs) return undefined;
+		return await this.load(credentialId, load, nowMs);
+	}
+
+	forget(credentialId: string): void {
+		this.entries.delete(credentialId);
+	}
+
+	private async load(credentialId: string, load: () => Promise<VerificationKeys>, nowMs: number): Promise<VerificationKeys> {
+		const inFlight = this.loading.get(credentialId);
+		if (inFlight) return await inFlight;
+		const loaded = load().then(
+			(keys) => {
+				this.entries.set(credentialId, { keys, loadedAtMs: nowMs });
+				return keys;
+			},
+			(error: unknown) => {
+				this.entries.delete(credentialId);
+				throw error;
+			},
+		);
+		this.loading.set(credentialId, loaded);
+		try {
+			return await loaded;
+		} finally {
+			this.loading.delete(credentialId);
+		}
+	}
+}
