@@ -16,7 +16,7 @@ export function orderTriggerWorkflow(id: string, credentialId: string, credentia
 			id: 'order-trigger',
 			name: 'Shopify Order Trigger',
 			type: 'n8n-nodes-shopify-pos.shopifyOrderTrigger',
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [0, 0],
 			webhookId: OUR_TRIGGER_WEBHOOK_ID,
 			credentials: { shopifyAdminApi: { id: credentialId, name: credentialName } },

@@ -1,0 +1,29 @@
+import type { IDataObject } from 'n8n-workflow';
+import { DELIVERY_MEMORY_BOUND, EMITTED_CHANGES_BOUND } from '../../lib/shopify/webhooks/memoryBounds';
+import { forgetProcessMemory } from '../../lib/shopify/webhooks/processMemory';
+import { orderLedgers } from '../../nodes/ShopifyOrderTrigger/triggerMemory';
+
+const SPAN_MS = 47 * 60 * 60 * 1000;
+
+/**
+ * The workflow static data of a busy store's Order Trigger in steady state: both ledgers (accepted deliveries,
+ * emitted order changes) at their entry cap, every entry still within retention, so each new delivery adds one
+ * entry and evicts the oldest. Built through the trigger's own ledger code, so it has the stored format.
+ */
+export function fullLedgerStaticData(shopDomain: string, nowMs: number): IDataObject {
+	const staticData: IDataObject = {};
+	const entries = Math.min(DELIVERY_MEMORY_BOUND.maxEntries, EMITTED_CHANGES_BOUND.maxEntries);
+	const start = nowMs - SPAN_MS;
+	// A workflow id of its own: the in-process half of the memory it fills is this (bench) process's, not n8n's,
+	// and is forgotten so that each call builds the same memory afresh.
+	forgetProcessMemory('bench-prefill');
+	const ledgers = orderLedgers(staticData, 'bench-prefill', shopDomain, 'live', start);
+	for (let index = 0; index < entries; index++) {
+		const at = start + Math.floor((index * SPAN_MS) / entries);
+		ledgers.deliveries.claim(`event:prefill-${index}`, at);
+		ledgers.changes.claim(`gid://shopify/Order/${8_000_000_000_000 + index}@${new Date(at).toISOString()}`, at);
+	}
+	ledgers.persist();
+	forgetProcessMemory('bench-prefill');
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+}
