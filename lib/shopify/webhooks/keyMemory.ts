@@ -1,4 +1,4 @@
-import { keyHashOf, minuteOf, MS_PER_MINUTE, RECORD_LENGTH, recordOf, recordsOf } from './ledgerRecord';
+import { keyHashAt, keyHashOf, minuteOf, MS_PER_MINUTE, RECORD_LENGTH, recordAt, recordOf } from './ledgerRecord';
 
 export interface MemoryBound {
 	/** Every key is kept at least this long… */
@@ -54,13 +54,36 @@ export class KeyMemory {
 	merge(text: string): void {
 		if (text === '' || text === this.stored) return;
 		const missing: Array<[string, number]> = [];
-		for (const [hash, minute] of recordsOf(text)) if (!this.seen.has(hash)) missing.push([hash, minute]);
+		// Usually `text` is an older copy of this memory: past the records dropped since, it is the start of ours.
+		const end = this.sharedFrom(text);
+		// A full memory evicts at once a record no newer than its oldest (typically one it dropped itself since):
+		// not taking it keeps the same keys of every later minute, without re-sorting the memory.
+		const oldestKept = this.seen.size >= this.bound.maxEntries ? (this.seen.values().next().value ?? -Infinity) : -Infinity;
+		for (let offset = 0; offset + RECORD_LENGTH <= end; offset += RECORD_LENGTH) {
+			if (this.seen.has(keyHashAt(text, offset))) continue;
+			const record = recordAt(text, offset);
+			if (record && record[1] > oldestKept) missing.push(record);
+		}
 		if (missing.length === 0) return;
 		// Dedupe `missing` itself (a malformed text may repeat a hash), then restore oldest-first order.
 		const merged = [...this.seen, ...new Map(missing)].sort((a, b) => a[1] - b[1]);
 		this.seen.clear();
 		for (const [hash, minute] of merged) this.seen.set(hash, minute);
 		this.stored = undefined;
+	}
+
+	/**
+	 * The record boundary in `text` from which the rest of it is the beginning of this memory's own text, so
+	 * those records are known without looking them up; `text.length` when there is none.
+	 */
+	private sharedFrom(text: string): number {
+		const own = this.text();
+		if (own === '') return text.length;
+		const first = own.slice(0, RECORD_LENGTH);
+		for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+			if (at % RECORD_LENGTH === 0) return own.startsWith(text.slice(at)) ? at : text.length;
+		}
+		return text.length;
 	}
 
 	/** Forgets expired keys, then the oldest beyond the bound's maximum. */

@@ -25,11 +25,22 @@ export function recordOf(keyHash: string, minute: number): string {
 	return keyHash + minute.toString(36).padStart(MINUTE_DIGITS, '0');
 }
 
+/** The key hash of the record at `offset` (a record boundary) of a stored memory, unchecked. */
+export function keyHashAt(text: string, offset: number): string {
+	return text.slice(offset, offset + KEY_HASH_LENGTH);
+}
+
+/** The record at `offset` of a stored memory, or undefined when it is not a well-formed record. */
+export function recordAt(text: string, offset: number): [keyHash: string, minute: number] | undefined {
+	const record = text.slice(offset, offset + RECORD_LENGTH);
+	if (!RECORD_PATTERN.test(record)) return undefined;
+	return [record.slice(0, KEY_HASH_LENGTH), parseInt(record.slice(KEY_HASH_LENGTH), 36)];
+}
+
 /** The records of a stored memory, in stored order; anything that is not a well-formed record is skipped. */
 export function* recordsOf(text: string): Generator<[keyHash: string, minute: number]> {
 	for (let offset = 0; offset + RECORD_LENGTH <= text.length; offset += RECORD_LENGTH) {
-		const record = text.slice(offset, offset + RECORD_LENGTH);
-		if (!RECORD_PATTERN.test(record)) continue;
-		yield [record.slice(0, KEY_HASH_LENGTH), parseInt(record.slice(KEY_HASH_LENGTH), 36)];
+		const record = recordAt(text, offset);
+		if (record) yield record;
 	}
 }

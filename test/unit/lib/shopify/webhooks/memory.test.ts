@@ -84,23 +84,48 @@ describe('KeyMemory', () => {
 	});
 
 	it('keeps its stored text equal to a plain model of it through claims, expiry, eviction and merges', () => {
-		// A naive model: [key hash, minute] oldest first, rebuilt from scratch on every step.
+		// A naive model: [key hash, minute] oldest first, rebuilt from scratch on every step. Merging takes every
+		// record the model lacks, except (when the memory is full) those no newer than its oldest record.
+		const MAX = 50;
 		let model: Array<[string, number]> = [];
-		const memory = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: 50 });
+		const modelMerge = (records: Array<[string, number]>) => {
+			const oldestKept = model.length >= MAX ? model[0][1] : -Infinity;
+			for (const [hash, m] of records) if (!model.some(([h]) => h === hash) && m > oldestKept) model.push([hash, m]);
+			model.sort((a, b) => a[1] - b[1]);
+		};
+		const memory = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: MAX });
+		const ownCopies: string[] = [];
 		let random = 7;
 		const next = () => (random = (random * 48271) % 2147483647) / 2147483647;
 		let now = T0;
-		for (let step = 0; step < 2000; step++) {
+		let merges = { foreign: 0, older: 0 };
+		for (let step = 0; step < 3000; step++) {
 			now += Math.floor(next() * 40_000);
 			const minute = Math.floor(now / MINUTE);
 			const fresh = (m: number) => minute - m < 30;
-			if (next() < 0.1) {
+			const roll = next();
+			if (roll < 0.1) {
 				// Another process stored keys this one has not seen (some it has).
-				const foreign = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: 50 });
+				const foreign = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: MAX });
 				for (let i = 0; i < 5; i++) foreign.claim(`k${Math.floor(next() * 400)}`, now - Math.floor(next() * 10 * MINUTE));
-				for (const [hash, m] of recordsOf(foreign.text())) if (!model.some(([h]) => h === hash)) model.push([hash, m]);
-				model.sort((a, b) => a[1] - b[1]);
+				modelMerge([...recordsOf(foreign.text())]);
 				memory.merge(foreign.text());
+				merges.foreign++;
+			} else if (roll < 0.3 && ownCopies.length > 0) {
+				// The copy this memory saved a few requests ago (what n8n loads for the next request), or that copy
+				// after another process added its own keys to it and saved it.
+				const older = ownCopies[Math.max(0, ownCopies.length - 1 - Math.floor(next() * 5))];
+				let loaded = older;
+				if (next() < 0.5) {
+					const otherProcess = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: MAX });
+					otherProcess.merge(older);
+					for (let i = 0; i < 3; i++) otherProcess.claim(`k${Math.floor(next() * 400)}`, now - Math.floor(next() * 2 * MINUTE));
+					otherProcess.prune(now);
+					loaded = otherProcess.text();
+				}
+				modelMerge([...recordsOf(loaded)]);
+				memory.merge(loaded);
+				merges.older++;
 			} else {
 				const key = `k${Math.floor(next() * 400)}`;
 				const hash = keyHashOf(key);
@@ -110,9 +135,12 @@ describe('KeyMemory', () => {
 				if (isNew) model = [...model.filter(([h]) => h !== hash), [hash, minute]];
 			}
 			memory.prune(now);
-			while (model.length > 0 && (model.length > 50 || !fresh(model[0][1]))) model.shift();
+			while (model.length > 0 && (model.length > MAX || !fresh(model[0][1]))) model.shift();
 			expect(memory.text()).toBe(model.map(([hash, m]) => recordOf(hash, m)).join(''));
+			ownCopies.push(memory.text());
 		}
+		expect(merges.foreign).toBeGreaterThan(100);
+		expect(merges.older).toBeGreaterThan(100);
 	});
 });
 
