@@ -13,6 +13,7 @@ import e2eGlobalSetup from '../test/e2e/globalSetup';
 import { N8nInstance, removeE2eRunDir, type N8nRest } from '../test/e2e/harness';
 import { shopifyCredential } from '../test/e2e/workflows/shopifyWorkflows';
 import { startShopifySimulator } from '../simulator/shopify';
+import { normalizeShop } from '../lib/shopify/shopUrl';
 import { orderTriggerWorkflow, ourTriggerPath, plainWebhookPath, plainWebhookWorkflow } from './webhookPath/benchWorkflows';
 import { executionsPerKey, waitForExecutions } from './webhookPath/executionCount';
 import { quantile, runOpenLoop, type LoadResult } from './webhookPath/openLoopLoad';
@@ -129,7 +130,9 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 		await shop.control.seed({ seed: 8, locations: 1, products: 1, orders: 0 });
 		const credential = shopifyCredential('benchShop', shop);
 		await n8n.importCredentials([credential]);
-		const staticData = fullLedgerFromEnv() ? fullLedgerStaticData(shop.shopDomain, Date.now()) : undefined;
+		// Under the key the trigger uses: the credential's shop (a loopback address for the simulator).
+		const memoryShop = normalizeShop(String(credential.data.shop)).domain;
+		const staticData = fullLedgerFromEnv() ? fullLedgerStaticData(memoryShop, Date.now()) : undefined;
 		await n8n.importWorkflows([
 			{ ...orderTriggerWorkflow('benchOurTrigger', credential.id, credential.name), ...(staticData ? { staticData } : {}) },
 			plainWebhookWorkflow('benchPlainWebhook'),
@@ -139,7 +142,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 		await n8n.rest.publishWorkflow('benchPlainWebhook');
 		const subscriptions = await shop.control.webhookSubscriptions();
 		console.log(`Order Trigger subscribed ${subscriptions.map((s) => `${String(s.topic)} → ${String(s.uri)}`).join(', ')}`);
-		console.log(`Order Trigger static data at start: ${await staticDataSize(n8n.rest, 'benchOurTrigger')}`);
+		console.log(`Order Trigger static data at start: ${await staticDataSize(n8n.rest, 'benchOurTrigger', staticData !== undefined)}`);
 		const pids = pidsWithCwd(n8n.userFolder);
 		if (pids.length === 0) throw new Error(`no process runs in ${n8n.userFolder}: cannot read n8n's CPU time`);
 		const deliveries = new OrderDeliveryFactory(shop.clientSecret, shop.shopDomain);
@@ -213,7 +216,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 		}
 
 		const lost = await nothingLost(n8n.rest, [ours, plain]);
-		console.log(`Order Trigger static data at the end: ${await staticDataSize(n8n.rest, 'benchOurTrigger')}`);
+		console.log(`Order Trigger static data at the end: ${await staticDataSize(n8n.rest, 'benchOurTrigger', true)}`);
 		return printTargets(rows, lost);
 	} finally {
 		await n8n.dispose();
@@ -221,12 +224,19 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 	}
 }
 
-/** The size of a workflow's saved static data (n8n's public API returns it with the workflow). */
-async function staticDataSize(rest: N8nRest, workflowId: string): Promise<string> {
-	const workflow = await rest.publicApi<{ staticData?: unknown }>('GET', `/workflows/${workflowId}`);
+/**
+ * The size of a workflow's saved static data (n8n's public API returns it with the workflow), and the trigger
+ * memories in it: one, or the prefilled memory is not the one the trigger uses.
+ */
+async function staticDataSize(rest: N8nRest, workflowId: string, memoryExpected: boolean): Promise<string> {
+	const workflow = await rest.publicApi<{ staticData?: { global?: Record<string, unknown> } | null }>('GET', `/workflows/${workflowId}`);
 	if (workflow.status !== 200) return `unknown (HTTP ${workflow.status})`;
 	const json = JSON.stringify(workflow.body.staticData ?? null);
-	return `${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB`;
+	const memories = Object.keys(workflow.body.staticData?.global ?? {}).filter((key) => key.startsWith('shopifyOrders:'));
+	if (memories.length > 1 || (memoryExpected && memories.length === 0)) {
+		throw new Error(`the Order Trigger's static data holds ${memories.length} memories (${memories.join(', ')}); expected one`);
+	}
+	return `${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB (${memories.join(', ') || 'no memory yet'})`;
 }
 
 

@@ -11,13 +11,13 @@ const SPAN_MS = 47 * 60 * 60 * 1000;
  * entry and evicts the oldest. Built through the trigger's own ledger code, so it has the stored format.
  */
 export function fullLedgerStaticData(shopDomain: string, nowMs: number): IDataObject {
-	const staticData: IDataObject = {};
+	const globalStaticData: IDataObject = {};
 	const entries = Math.min(DELIVERY_MEMORY_BOUND.maxEntries, EMITTED_CHANGES_BOUND.maxEntries);
 	const start = nowMs - SPAN_MS;
 	// A workflow id of its own: the in-process half of the memory it fills is this (bench) process's, not n8n's,
 	// and is forgotten so that each call builds the same memory afresh.
 	forgetProcessMemory('bench-prefill');
-	const ledgers = orderLedgers(staticData, 'bench-prefill', shopDomain, 'live', start);
+	const ledgers = orderLedgers(globalStaticData, 'bench-prefill', shopDomain, 'live', start);
 	for (let index = 0; index < entries; index++) {
 		const at = start + Math.floor((index * SPAN_MS) / entries);
 		ledgers.deliveries.claim(`event:prefill-${index}`, at);
@@ -25,5 +25,6 @@ export function fullLedgerStaticData(shopDomain: string, nowMs: number): IDataOb
 	}
 	ledgers.persist();
 	forgetProcessMemory('bench-prefill');
-	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	// n8n keeps a workflow's global static data under `global` (what getWorkflowStaticData('global') returns).
+	return JSON.parse(JSON.stringify({ global: globalStaticData })) as IDataObject;
 }
