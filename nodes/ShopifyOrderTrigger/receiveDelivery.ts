@@ -34,6 +34,7 @@ async function proxiedShopDomain(ctx: IWebhookFunctions, shop: ShopAddress): Pro
 	}
 }
 
+/** The verdict on a delivery with one set of keys, and the shop those keys name. */
 async function verifyWith(ctx: IWebhookFunctions, rawBody: Buffer, keys: VerificationKeys): Promise<{ verdict: DeliveryVerdict; shop: ShopAddress }> {
 	const shop = normalizeShop(keys.shop);
 	const subscribedShop = (ctx.getWorkflowStaticData('node') as NodeWebhookData).shopDomain ?? (await proxiedShopDomain(ctx, shop));
@@ -87,7 +88,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 
 	const channel = this.getMode() === 'manual' ? 'test' : 'live';
 	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
-	const dedupeKey = deliveryDedupeKey(verdict.headers);
+	// An event that names an order change is remembered by that change alone (a redelivery names the same
+	// change): the delivery memory, saved with every delivery, then holds only deletions, refunds and edits.
+	const dedupeKey = event.changeKey ? undefined : deliveryDedupeKey(verdict.headers);
 	if (dedupeKey && !ledgers.deliveries.claim(dedupeKey, now.getTime())) {
 		ledgers.persist();
 		return { webhookResponse: 'Duplicate delivery: already received.' };

@@ -178,7 +178,7 @@ describe('Shopify nodes inside n8n', () => {
 			await n8n.stop();
 			await n8n.start();
 			const again = await send(delivery);
-			expect(again).toEqual({ status: 200, text: expect.stringContaining('Duplicate delivery') });
+			expect(again).toEqual({ status: 200, text: expect.stringContaining('Already emitted') });
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			expect((await waitForExecutionsToSettle(n8n.rest, 'e2eOrderToPos')).length).toBe(before + 1);
 		}, 180_000);

@@ -152,22 +152,28 @@ describe('Shopify Order Trigger: duplicates', () => {
 	});
 
 	it('remembers deliveries and order changes in the static data n8n saves, so a restarted n8n still drops repeats', async () => {
+		const deletion = payloads.find((p) => p.topic === 'orders/delete' && p.version === '2026-07')!;
 		await withHarness(async (harness) => {
 			const url = harness.webhookUrl('Shopify Order Trigger');
 			await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
+			await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
 			await harness.settled();
-			// One fixed-width record per memory: the stored size grows by RECORD_LENGTH per key, whatever the key.
+			expect(harness.executions).toHaveLength(2);
+			// One fixed-width record per key. An order change is remembered by the change alone; a deletion names
+			// none, so its delivery is remembered by the event id.
 			const stored = (harness.storedStaticData.global as Record<string, { deliveries: string; emittedChanges: string }>)[`shopifyOrders:${SHOP_DOMAIN}`];
 			expect([stored.deliveries.length, stored.emittedChanges.length]).toEqual([RECORD_LENGTH, RECORD_LENGTH]);
 
 			harness.restart();
-			const redelivery = await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
-			const sameChangeOtherTopic = await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/updated'));
+			const responses = [
+				await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' })),
+				await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/updated')),
+				await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' })),
+			];
 			await harness.settled();
-			expect([redelivery.status, sameChangeOtherTopic.status]).toEqual([200, 200]);
-			expect(redelivery.body).toContain('Duplicate delivery');
-			expect(sameChangeOtherTopic.body).toContain('Already emitted');
-			expect(harness.executions).toHaveLength(1);
+			expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+			expect(responses.map((response) => response.body.split(':')[0])).toEqual(['Already emitted', 'Already emitted', 'Duplicate delivery']);
+			expect(harness.executions).toHaveLength(2);
 		});
 	});
 
