@@ -1,6 +1,8 @@
 /**
- * `npm run bench webhookPath`: the Shopify Order Trigger's webhook path in one real n8n 2.41.1 (regular mode)
- * against n8n's own Webhook node in the same n8n and run. Both workflows (trigger → No Operation) are published;
+ * `npm run bench webhookPath`: the Shopify Order Trigger's webhook path in a real n8n 2.41.1 (regular mode)
+ * against n8n's own Webhook node in the same n8n and run, once per n8n setup (BENCH_WEBHOOK_CONFIGS: n8n's
+ * defaults, then lazy expression isolates). The trigger starts with a busy store's memory: both memories full
+ * (BENCH_WEBHOOK_LEDGER=empty starts it empty). Both workflows (trigger → No Operation) are published;
  * signed orders/create deliveries (Shopify's example order, a new id and event id each) are sent open-loop at
  * increasing rates, alternately to each. Per rate: accepted/s, p50/p99 of the HTTP answer, n8n's CPU time per
  * delivery (from /proc, until every execution of the phase finished), and our figures as ratios of the
