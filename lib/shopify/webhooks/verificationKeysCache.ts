@@ -39,8 +39,8 @@ export class VerificationKeysCache {
 	) {}
 
 	async lookup(credentialId: string, load: () => Promise<VerificationKeys>, nowMs: number): Promise<VerificationKeysLookup> {
-		const entry = this.entries.get(credentialId);
-		if (entry && nowMs - entry.loadedAtMs < this.ttlMs && nowMs >= entry.loadedAtMs) return { keys: entry.keys, fresh: false };
+		const entry = this.loadedWithin(credentialId, this.ttlMs, nowMs);
+		if (entry) return { keys: entry.keys, fresh: false };
 		return { keys: await this.load(credentialId, load, nowMs), fresh: true };
 	}
 
@@ -49,13 +49,14 @@ export class VerificationKeysCache {
 	 * shop), so load it again, unless it was loaded moments ago. Undefined when no new load was made.
 	 */
 	async reloadAfterRejection(credentialId: string, load: () => Promise<VerificationKeys>, nowMs: number): Promise<VerificationKeys | undefined> {
-		const entry = this.entries.get(credentialId);
-		if (entry && nowMs - entry.loadedAtMs < this.reloadIntervalMs && nowMs >= entry.loadedAtMs) return undefined;
+		if (this.loadedWithin(credentialId, this.reloadIntervalMs, nowMs)) return undefined;
 		return await this.load(credentialId, load, nowMs);
 	}
 
-	forget(credentialId: string): void {
-		this.entries.delete(credentialId);
+	/** The entry when it was loaded less than `windowMs` ago (an entry from the future, clock set back, is not). */
+	private loadedWithin(credentialId: string, windowMs: number, nowMs: number): Entry | undefined {
+		const entry = this.entries.get(credentialId);
+		return entry && nowMs >= entry.loadedAtMs && nowMs - entry.loadedAtMs < windowMs ? entry : undefined;
 	}
 
 	private async load(credentialId: string, load: () => Promise<VerificationKeys>, nowMs: number): Promise<VerificationKeys> {
