@@ -144,7 +144,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 		await n8n.rest.publishWorkflow('benchPlainWebhook');
 		const subscriptions = await shop.control.webhookSubscriptions();
 		console.log(`Order Trigger subscribed ${subscriptions.map((s) => `${String(s.topic)} → ${String(s.uri)}`).join(', ')}`);
-		console.log(`Order Trigger static data at start: ${await staticDataSize(n8n.rest, 'benchOurTrigger', staticData !== undefined)}`);
+		console.log(`Order Trigger static data at start: ${await staticDataSummary(n8n.rest, 'benchOurTrigger', staticData !== undefined)}`);
 		const pids = pidsWithCwd(n8n.userFolder);
 		if (pids.length === 0) throw new Error(`no process runs in ${n8n.userFolder}: cannot read n8n's CPU time`);
 		const deliveries = new OrderDeliveryFactory(shop.clientSecret, shop.shopDomain);
@@ -218,7 +218,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 		}
 
 		const lost = await nothingLost(n8n.rest, [ours, plain]);
-		console.log(`Order Trigger static data at the end: ${await staticDataSize(n8n.rest, 'benchOurTrigger', true)}`);
+		console.log(`Order Trigger static data at the end: ${await staticDataSummary(n8n.rest, 'benchOurTrigger', true)}`);
 		return printTargets(rows, lost);
 	} finally {
 		await n8n.dispose();
@@ -230,7 +230,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
  * The size of a workflow's saved static data (n8n's public API returns it with the workflow), and the trigger
  * memories in it: one, or the prefilled memory is not the one the trigger uses.
  */
-async function staticDataSize(rest: N8nRest, workflowId: string, memoryExpected: boolean): Promise<string> {
+async function staticDataSummary(rest: N8nRest, workflowId: string, memoryExpected: boolean): Promise<string> {
 	const workflow = await rest.publicApi<{ staticData?: { global?: Record<string, unknown> } | null }>('GET', `/workflows/${workflowId}`);
 	if (workflow.status !== 200) return `unknown (HTTP ${workflow.status})`;
 	const json = JSON.stringify(workflow.body.staticData ?? null);
@@ -240,7 +240,6 @@ async function staticDataSize(rest: N8nRest, workflowId: string, memoryExpected:
 	}
 	return `${(Buffer.byteLength(json) / 1024).toFixed(0)} KiB (${memories.join(', ') || 'no memory yet'})`;
 }
-
 
 async function nothingLost(rest: N8nRest, subjects: Subject[]): Promise<boolean> {
 	let allFound = true;
