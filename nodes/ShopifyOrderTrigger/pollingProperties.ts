@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { orderOutputProperty, skipPosOrdersOption } from './orderTriggerProperties';
 
 export const pollingTriggerProperties: INodeProperties[] = [
 	{
@@ -8,16 +9,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'posOrder',
-		options: [
-			{ name: 'POS-Ready Order', value: 'posOrder', description: 'The same order shape as Shopify Get Orders' },
-			{ name: 'Shopify Order', value: 'raw', description: 'The GraphQL Order as Shopify returned it' },
-		],
-	},
+	orderOutputProperty({ name: 'Shopify Order', description: 'The GraphQL Order as Shopify returned it' }),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -50,13 +42,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 				default: 500,
 				description: 'Larger backlogs continue at the next poll, oldest first',
 			},
-			{
-				displayName: 'Skip Orders From Shopify POS',
-				name: 'skipPosOrders',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to ignore orders rung up on Shopify POS, so a POS sync does not send them back to the POS',
-			},
+			skipPosOrdersOption,
 		],
 	},
 ];

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { orderOutputProperty, skipPosOrdersOption } from './orderTriggerProperties';
 import { ORDER_WEBHOOK_TOPICS } from '../../lib/shopify/webhooks/topics';
 
 const TOPIC_DESCRIPTIONS: Record<string, string> = {
@@ -30,16 +31,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		description: 'The Shopify events that start the workflow. One subscription per event is registered when the workflow is published.',
 		options: ORDER_WEBHOOK_TOPICS.map((topic) => ({ name: topic, value: topic, description: TOPIC_DESCRIPTIONS[topic] })),
 	},
-	{
-		displayName: 'Output',
-		name: 'output',
-		type: 'options',
-		default: 'posOrder',
-		options: [
-			{ name: 'POS-Ready Order', value: 'posOrder', description: 'The same order shape as Shopify Get Orders' },
-			{ name: 'Shopify Payload', value: 'raw', description: 'Shopify\'s webhook payload as sent (use the admin_graphql_api_id field for IDs)' },
-		],
-	},
+	orderOutputProperty({ name: 'Shopify Payload', description: 'Shopify\'s webhook payload as sent (use the admin_graphql_api_id field for IDs)' }),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -64,13 +56,7 @@ export const webhookTriggerProperties: INodeProperties[] = [
 				description:
 					'Comma-separated payload fields to receive (empty = all). The fields the trigger needs (admin_graphql_api_id, updated_at, source_name) are always added.',
 			},
-			{
-				displayName: 'Skip Orders From Shopify POS',
-				name: 'skipPosOrders',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to ignore orders rung up on Shopify POS, so a POS sync does not send them back to the POS',
-			},
+			skipPosOrdersOption,
 		],
 	},
 ];
