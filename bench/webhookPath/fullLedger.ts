@@ -12,17 +12,16 @@ const SPAN_MS = 47 * 60 * 60 * 1000;
  */
 export function fullLedgerStaticData(shopDomain: string, nowMs: number): IDataObject {
 	const globalStaticData: IDataObject = {};
-	const entries = Math.min(DELIVERY_MEMORY_BOUND.maxEntries, EMITTED_CHANGES_BOUND.maxEntries);
 	const start = nowMs - SPAN_MS;
 	// A workflow id of its own: the in-process half of the memory it fills is this (bench) process's, not n8n's,
 	// and is forgotten so that each call builds the same memory afresh.
 	forgetProcessMemory('bench-prefill');
 	const ledgers = orderLedgers(globalStaticData, 'bench-prefill', shopDomain, 'live', start);
-	for (let index = 0; index < entries; index++) {
-		const at = start + Math.floor((index * SPAN_MS) / entries);
-		ledgers.deliveries.claim(`event:prefill-${index}`, at);
-		ledgers.changes.claim(`gid://shopify/Order/${8_000_000_000_000 + index}@${new Date(at).toISOString()}`, at);
-	}
+	const fill = (entries: number, claim: (index: number, at: number) => void) => {
+		for (let index = 0; index < entries; index++) claim(index, start + Math.floor((index * SPAN_MS) / entries));
+	};
+	fill(DELIVERY_MEMORY_BOUND.maxEntries, (index, at) => ledgers.deliveries.claim(`event:prefill-${index}`, at));
+	fill(EMITTED_CHANGES_BOUND.maxEntries, (index, at) => ledgers.changes.claim(`gid://shopify/Order/${8_000_000_000_000 + index}@${new Date(at).toISOString()}`, at));
 	ledgers.persist();
 	forgetProcessMemory('bench-prefill');
 	// n8n keeps a workflow's global static data under `global` (what getWorkflowStaticData('global') returns).

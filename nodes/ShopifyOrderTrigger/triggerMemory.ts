@@ -19,13 +19,11 @@ export interface OrderLedgers {
 	persistAfterExecutionStarts(): void;
 }
 
-/** The stored form: each memory as one string of fixed-width records (lib/shopify/webhooks/ledgerRecord.ts). */
+/** The stored form: each memory as pages of key hashes (lib/shopify/webhooks/ledgerPage.ts). */
 interface StoredLedgers extends IDataObject {
-	deliveries: string;
-	emittedChanges: string;
+	deliveries: string[];
+	emittedChanges: string[];
 }
-
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * The ledgers of one workflow and shop. They live in the workflow's GLOBAL static data so that a Shopify
@@ -41,13 +39,13 @@ export function orderLedgers(
 	const key = `shopifyOrders:${shopDomain.toLowerCase()}`;
 	const stored = globalStaticData[key] as Partial<StoredLedgers> | undefined;
 	const process = processMemoryFor(workflowId, shopDomain, channel);
-	const deliveries = new EventLedger(textOf(stored?.deliveries), process.deliveries);
-	const changes = new EventLedger(textOf(stored?.emittedChanges), process.emittedChanges);
+	const deliveries = new EventLedger(stored?.deliveries, process.deliveries);
+	const changes = new EventLedger(stored?.emittedChanges, process.emittedChanges);
 	deliveries.sync(nowMs);
 	changes.sync(nowMs);
 	// A new object each time: n8n notices a change of static data through assignments to it.
 	const store = () => {
-		globalStaticData[key] = { deliveries: deliveries.text, emittedChanges: changes.text } satisfies StoredLedgers;
+		globalStaticData[key] = { deliveries: deliveries.stored, emittedChanges: changes.stored } satisfies StoredLedgers;
 	};
 	const changed = () => !stored || deliveries.persistedChanged || changes.persistedChanged;
 	return {

@@ -17,8 +17,9 @@ export class EventLedger {
 	/** Whether the text to store differs from the static data's copy (the caller then saves `text`). */
 	persistedChanged = false;
 
+	/** `persisted`: the memory as the static data holds it (pages, or the record text of earlier versions). */
 	constructor(
-		private readonly persistedText: string,
+		private readonly persisted: unknown,
 		private readonly memory: KeyMemory,
 	) {}
 
@@ -35,13 +36,13 @@ export class EventLedger {
 
 	/** Brings the in-process memory and this copy of static data to their union, bounded; once per delivery or poll. */
 	sync(nowMs: number): void {
-		this.memory.merge(this.persistedText);
+		this.memory.merge(this.persisted, nowMs);
 		this.memory.prune(nowMs);
-		if (this.memory.text() !== this.persistedText) this.persistedChanged = true;
+		if (!this.memory.storedEquals(this.persisted)) this.persistedChanged = true;
 	}
 
 	/** What to store in static data. */
-	get text(): string {
-		return this.memory.text();
+	get stored(): string[] {
+		return this.memory.stored();
 	}
 }

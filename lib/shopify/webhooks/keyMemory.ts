@@ -1,4 +1,5 @@
-import { keyHashAt, keyHashOf, minuteOf, MS_PER_MINUTE, RECORD_LENGTH, recordAt, recordOf } from './ledgerRecord';
+import { hashesOf, isPageText, pageFirstHash, pageHashes, pageMinute, pageText } from './ledgerPage';
+import { KEY_HASH_LENGTH, keyHashOf, minuteOf, MS_PER_MINUTE, recordsOf } from './ledgerRecord';
 
 export interface MemoryBound {
 	/** Every key is kept at least this long… */
@@ -7,22 +8,49 @@ export interface MemoryBound {
 	maxEntries: number;
 }
 
+/** A memory is about this many pages when full: each sync compares whole pages, each eviction drops one. */
+const PAGES_WHEN_FULL = 20;
+/** A page takes new keys for an hour at most, so no key is kept more than an hour past the retention time. */
+export const PAGE_OPEN_MINUTES = 60;
+
+interface Page {
+	/** Key hashes, in the order they were added. */
+	hashes: string;
+	/** The minute of its newest key: the page is forgotten with it. */
+	minute: number;
+	/** How many keys this memory looks up in this page (a key also in a newer page is looked up there). */
+	owned: number;
+	/** The minute this memory opened it for its own keys; undefined for a page taken from stored text. */
+	openedMinute: number | undefined;
+	/** The stored form, built when asked for. */
+	text: string | undefined;
+}
+
 /**
- * A bounded set of remembered keys (delivery event ids, order changes) with the minute each was first seen,
- * oldest first. Held twice: as a Map for lookups, and as the text stored in the workflow's static data, one
- * string of fixed-width records (see ledgerRecord.ts). n8n loads and saves a workflow's static data with every
- * webhook delivery; a full memory as one 180 KB string costs a fraction of 10,000 JSON properties to parse,
- * write and save, and appending or dropping the oldest key is a string append or slice, not a rewrite.
+ * A bounded set of remembered keys (delivery event ids, order changes), held twice: as a Map for lookups and
+ * as pages of key hashes, which is how it is stored in the workflow's static data (ledgerPage.ts). n8n loads and
+ * saves a workflow's static data with every webhook delivery, so a delivery must cost little whatever the size
+ * of the memory: a new key is appended to the one page this memory is filling, the oldest keys go a page at a
+ * time, and a stored copy is compared page by page, where every page but the one being filled is unchanged.
+ * The price is granularity: a key is kept until every key of its page has expired, and the memory holds up to
+ * one page more than its bound.
  */
 export class KeyMemory {
-	/** Key hash → minute first seen, in insertion order, which is oldest first. */
-	private readonly seen = new Map<string, number>();
-	/** The records of `seen` in the same order; undefined when it must be rebuilt from `seen`. */
-	private stored: string | undefined = '';
+	/** Key hash → the newest page holding it. */
+	private readonly seen = new Map<string, Page>();
+	/** Pages by their first key hash, to recognise a stored copy of one. */
+	private readonly byFirstHash = new Map<string, Page>();
+	/** Oldest first (by minute) once `prune` has run. */
+	private pages: Page[] = [];
+	/** The page new keys are appended to. */
+	private filling: Page | undefined;
+	private unsorted = false;
 	private readonly retentionMinutes: number;
+	private readonly pageKeys: number;
 
 	constructor(private readonly bound: MemoryBound) {
 		this.retentionMinutes = Math.ceil(bound.retentionMs / MS_PER_MINUTE);
+		this.pageKeys = Math.max(1, Math.ceil(bound.maxEntries / PAGES_WHEN_FULL));
 	}
 
 	get size(): number {
@@ -30,77 +58,165 @@ export class KeyMemory {
 	}
 
 	has(key: string, nowMs: number): boolean {
-		const minute = this.seen.get(keyHashOf(key));
-		return minute !== undefined && this.isFresh(minute, nowMs);
+		const page = this.seen.get(keyHashOf(key));
+		return page !== undefined && this.isFresh(page.minute, nowMs);
 	}
 
 	/** Records `key` unless it is remembered; true when it was new. Synchronous: of two racing claims one wins. */
 	claim(key: string, nowMs: number): boolean {
 		const hash = keyHashOf(key);
-		const known = this.seen.get(hash);
-		if (known !== undefined && this.isFresh(known, nowMs)) return false;
-		if (known !== undefined) {
-			// Expired but not pruned yet: it moves to the end, so the stored text no longer matches the order.
-			this.seen.delete(hash);
-			this.stored = undefined;
-		}
+		const page = this.seen.get(hash);
+		if (page !== undefined && this.isFresh(page.minute, nowMs)) return false;
 		const minute = minuteOf(nowMs);
-		this.seen.set(hash, minute);
-		if (this.stored !== undefined) this.stored += recordOf(hash, minute);
+		const filling = this.pageToFill(minute);
+		filling.hashes += hash;
+		filling.minute = Math.max(filling.minute, minute);
+		filling.text = undefined;
+		this.point(hash, filling);
+		if (this.pages[this.pages.length - 1] !== filling) this.unsorted = true;
 		return true;
 	}
 
-	/** Adds the records of `text` this memory lacks (stored by another process, or before a restart). */
-	merge(text: string): void {
-		if (text === '' || text === this.stored) return;
-		const missing: Array<[string, number]> = [];
-		// Usually `text` is an older copy of this memory: past the records dropped since, it is the start of ours.
-		const end = this.sharedFrom(text);
-		// A full memory evicts at once a record no newer than its oldest (typically one it dropped itself since):
-		// not taking it keeps the same keys of every later minute, without re-sorting the memory.
-		const oldestKept = this.seen.size >= this.bound.maxEntries ? (this.seen.values().next().value ?? -Infinity) : -Infinity;
-		for (let offset = 0; offset + RECORD_LENGTH <= end; offset += RECORD_LENGTH) {
-			if (this.seen.has(keyHashAt(text, offset))) continue;
-			const record = recordAt(text, offset);
-			if (record && record[1] > oldestKept) missing.push(record);
-		}
-		if (missing.length === 0) return;
-		// Dedupe `missing` itself (a malformed text may repeat a hash), then restore oldest-first order.
-		const merged = [...this.seen, ...new Map(missing)].sort((a, b) => a[1] - b[1]);
-		this.seen.clear();
-		for (const [hash, minute] of merged) this.seen.set(hash, minute);
-		this.stored = undefined;
-	}
-
 	/**
-	 * The record boundary in `text` from which the rest of it is the beginning of this memory's own text, so
-	 * those records are known without looking them up; `text.length` when there is none.
+	 * Adds the keys of a stored copy this memory lacks (stored by another process, or before a restart). Usually
+	 * the copy is an older one of this memory's own pages, and only page first keys are looked up.
 	 */
-	private sharedFrom(text: string): number {
-		const own = this.text();
-		if (own === '') return text.length;
-		const first = own.slice(0, RECORD_LENGTH);
-		for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
-			if (at % RECORD_LENGTH === 0) return own.startsWith(text.slice(at)) ? at : text.length;
-		}
-		return text.length;
+	merge(stored: unknown, nowMs: number): void {
+		for (const text of this.storedPages(stored, nowMs)) this.mergePage(text, nowMs);
 	}
 
-	/** Forgets expired keys, then the oldest beyond the bound's maximum. */
+	/** Forgets pages whose keys all expired, then the oldest pages while the rest hold at least maxEntries keys. */
 	prune(nowMs: number): void {
-		let removed = 0;
-		for (const [hash, minute] of this.seen) {
-			if (this.seen.size <= this.bound.maxEntries && this.isFresh(minute, nowMs)) break;
-			this.seen.delete(hash);
-			removed++;
+		if (this.unsorted) {
+			this.pages.sort((a, b) => a.minute - b.minute);
+			this.unsorted = false;
 		}
-		if (removed > 0 && this.stored !== undefined) this.stored = this.stored.slice(removed * RECORD_LENGTH);
+		if (this.pages.some((page) => page.owned === 0 && page !== this.filling)) {
+			for (const page of this.pages.filter((p) => p.owned === 0 && p !== this.filling)) this.drop(page);
+		}
+		while (this.pages.length > 0) {
+			const oldest = this.pages[0];
+			if (this.isFresh(oldest.minute, nowMs) && this.seen.size - oldest.owned < this.bound.maxEntries) break;
+			this.drop(oldest);
+		}
 	}
 
-	/** The stored form: fixed-width records, oldest first. */
-	text(): string {
-		this.stored ??= Array.from(this.seen, ([hash, minute]) => recordOf(hash, minute)).join('');
-		return this.stored;
+	/** The stored form: the pages, oldest first. */
+	stored(): string[] {
+		return this.pages.map((page) => (page.text ??= pageText(page.minute, page.hashes)));
+	}
+
+	/** Whether `stored` is exactly what `stored()` gives (then nothing needs saving). */
+	storedEquals(stored: unknown): boolean {
+		if (!Array.isArray(stored) || stored.length !== this.pages.length) return false;
+		const own = this.stored();
+		return own.every((text, index) => text === stored[index]);
+	}
+
+	private mergePage(text: string, nowMs: number): void {
+		const known = this.byFirstHash.get(pageFirstHash(text));
+		const hashes = pageHashes(text);
+		if (known !== undefined) {
+			// An older copy of a page held here, or the same one: nothing to take.
+			if (known.hashes.length >= hashes.length && known.hashes.slice(0, hashes.length) === hashes) return;
+			// A page taken from another process, which has added keys to it since.
+			if (known.openedMinute === undefined && hashes.slice(0, known.hashes.length) === known.hashes && isPageText(text)) {
+				const added = hashes.slice(known.hashes.length);
+				known.hashes = hashes;
+				known.minute = Math.max(known.minute, pageMinute(text));
+				known.text = undefined;
+				for (const hash of hashesOf(added)) this.pointIfNewer(hash, known);
+				this.unsorted = true;
+				return;
+			}
+		}
+		if (!isPageText(text)) return;
+		const minute = pageMinute(text);
+		// Expired, or a full memory would drop it at once (typically a page this memory dropped itself since).
+		if (!this.isFresh(minute, nowMs)) return;
+		if (this.seen.size >= this.bound.maxEntries && minute <= Math.min(...this.pages.map((page) => page.minute))) return;
+		if (known !== undefined) {
+			// Two processes began a page with the same key at once: take its other keys into the page being filled.
+			const filling = this.pageToFill(minute);
+			for (const hash of hashesOf(hashes)) {
+				if (this.seen.has(hash)) continue;
+				filling.hashes += hash;
+				filling.text = undefined;
+				this.point(hash, filling);
+			}
+			filling.minute = Math.max(filling.minute, minute);
+			return;
+		}
+		const page: Page = { hashes, minute, owned: 0, openedMinute: undefined, text };
+		this.pages.push(page);
+		this.byFirstHash.set(pageFirstHash(text), page);
+		this.unsorted = true;
+		for (const hash of hashesOf(hashes)) this.pointIfNewer(hash, page);
+	}
+
+	/** The stored pages: the page texts, or pages made of the unexpired records earlier versions stored. */
+	private storedPages(stored: unknown, nowMs: number): string[] {
+		if (Array.isArray(stored)) return stored.filter((text): text is string => typeof text === 'string');
+		if (typeof stored !== 'string' || stored === '') return [];
+		const pages: string[] = [];
+		let hashes = '';
+		let minute = 0;
+		let keys = 0;
+		for (const [hash, recordMinute] of recordsOf(stored)) {
+			if (!this.isFresh(recordMinute, nowMs)) continue;
+			hashes += hash;
+			minute = Math.max(minute, recordMinute);
+			if (++keys === this.pageKeys) {
+				pages.push(pageText(minute, hashes));
+				[hashes, minute, keys] = ['', 0, 0];
+			}
+		}
+		if (keys > 0) pages.push(pageText(minute, hashes));
+		return pages;
+	}
+
+	/** The page this memory appends its own keys to: a new one when it is full or has been open too long. */
+	private pageToFill(minute: number): Page {
+		const filling = this.filling;
+		if (
+			filling !== undefined &&
+			filling.hashes.length < this.pageKeys * KEY_HASH_LENGTH &&
+			minute - (filling.openedMinute ?? minute) < PAGE_OPEN_MINUTES &&
+			minute >= (filling.openedMinute ?? minute)
+		) {
+			return filling;
+		}
+		const page: Page = { hashes: '', minute, owned: 0, openedMinute: minute, text: undefined };
+		this.pages.push(page);
+		this.filling = page;
+		this.unsorted = true;
+		return page;
+	}
+
+	/** Looks `hash` up in `page` from now on. */
+	private point(hash: string, page: Page): void {
+		const before = this.seen.get(hash);
+		if (before === page) return;
+		if (before !== undefined) before.owned--;
+		this.seen.set(hash, page);
+		page.owned++;
+		// A page's first key names it: the first key appended to a new page.
+		if (page.hashes.length === KEY_HASH_LENGTH) this.byFirstHash.set(hash, page);
+	}
+
+	/** Looks `hash` up in `page` unless a page at least as new already holds it. */
+	private pointIfNewer(hash: string, page: Page): void {
+		const before = this.seen.get(hash);
+		if (before === undefined || before.minute < page.minute) this.point(hash, page);
+	}
+
+	private drop(page: Page): void {
+		for (const hash of hashesOf(page.hashes)) if (this.seen.get(hash) === page) this.seen.delete(hash);
+		page.owned = 0;
+		this.pages.splice(this.pages.indexOf(page), 1);
+		const first = page.hashes.slice(0, KEY_HASH_LENGTH);
+		if (this.byFirstHash.get(first) === page) this.byFirstHash.delete(first);
+		if (this.filling === page) this.filling = undefined;
 	}
 
 	private isFresh(minute: number, nowMs: number): boolean {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * How one remembered key is stored: 12 base64url characters of its SHA-256 (72 bits: two keys in a full memory
- * of 10,000 share a hash with odds of about 1 in 10^14) followed by the minute it was first seen, 6 base36
- * digits (enough until the year 3900). 18 characters, none of which JSON has to escape, so a memory is one
- * plain string of fixed-width records.
+ * How one remembered key is named in static data: 12 base64url characters of its SHA-256 (72 bits: two keys in
+ * a full memory of 10,000 share a hash with odds of about 1 in 10^14). Memories are stored as pages of these
+ * (ledgerPage.ts). Earlier versions stored one string of fixed-width records, the hash followed by the minute
+ * the key was first seen in 6 base36 digits; those are still read (`recordsOf`), so an upgrade forgets nothing.
  */
 export const KEY_HASH_LENGTH = 12;
 const MINUTE_DIGITS = 6;
@@ -21,23 +21,19 @@ export function minuteOf(epochMs: number): number {
 	return Math.floor(epochMs / MS_PER_MINUTE);
 }
 
+/** A key in the record format (what earlier versions stored). */
 export function recordOf(keyHash: string, minute: number): string {
 	return keyHash + minute.toString(36).padStart(MINUTE_DIGITS, '0');
 }
 
-/** The key hash of the record at `offset` (a record boundary) of a stored memory, unchecked. */
-export function keyHashAt(text: string, offset: number): string {
-	return text.slice(offset, offset + KEY_HASH_LENGTH);
-}
-
-/** The record at `offset` of a stored memory, or undefined when it is not a well-formed record. */
-export function recordAt(text: string, offset: number): [keyHash: string, minute: number] | undefined {
+/** The record at `offset` of a memory stored in the record format, or undefined when it is not a well-formed record. */
+function recordAt(text: string, offset: number): [keyHash: string, minute: number] | undefined {
 	const record = text.slice(offset, offset + RECORD_LENGTH);
 	if (!RECORD_PATTERN.test(record)) return undefined;
 	return [record.slice(0, KEY_HASH_LENGTH), parseInt(record.slice(KEY_HASH_LENGTH), 36)];
 }
 
-/** The records of a stored memory, in stored order; anything that is not a well-formed record is skipped. */
+/** The records of a memory stored in the record format, in stored order; anything that is not a well-formed record is skipped. */
 export function* recordsOf(text: string): Generator<[keyHash: string, minute: number]> {
 	for (let offset = 0; offset + RECORD_LENGTH <= text.length; offset += RECORD_LENGTH) {
 		const record = recordAt(text, offset);

@@ -1,6 +1,7 @@
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
 import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
-import { RECORD_LENGTH } from '../../../lib/shopify/webhooks/ledgerRecord';
+import { pageHashes } from '../../../lib/shopify/webhooks/ledgerPage';
+import { KEY_HASH_LENGTH } from '../../../lib/shopify/webhooks/ledgerRecord';
 import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
 import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
 import { deliveryHeaders, examplePayloads, SHOP_DOMAIN, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';
@@ -159,10 +160,10 @@ describe('Shopify Order Trigger: duplicates', () => {
 			await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
 			await harness.settled();
 			expect(harness.executions).toHaveLength(2);
-			// One fixed-width record per key. An order change is remembered by the change alone; a deletion names
+			// One page of one key hash each. An order change is remembered by the change alone; a deletion names
 			// none, so its delivery is remembered by the event id.
-			const stored = (harness.storedStaticData.global as Record<string, { deliveries: string; emittedChanges: string }>)[`shopifyOrders:${SHOP_DOMAIN}`];
-			expect([stored.deliveries.length, stored.emittedChanges.length]).toEqual([RECORD_LENGTH, RECORD_LENGTH]);
+			const stored = (harness.storedStaticData.global as Record<string, { deliveries: string[]; emittedChanges: string[] }>)[`shopifyOrders:${SHOP_DOMAIN}`];
+			expect([stored.deliveries.map(pageHashes), stored.emittedChanges.map(pageHashes)].map((pages) => pages.join('').length)).toEqual([KEY_HASH_LENGTH, KEY_HASH_LENGTH]);
 
 			harness.restart();
 			const responses = [

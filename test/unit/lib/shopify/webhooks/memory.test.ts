@@ -1,29 +1,35 @@
 import { EventLedger } from '../../../../../lib/shopify/webhooks/eventLedger';
-import { KeyMemory, type MemoryBound } from '../../../../../lib/shopify/webhooks/keyMemory';
-import { keyHashOf, RECORD_LENGTH, recordOf, recordsOf } from '../../../../../lib/shopify/webhooks/ledgerRecord';
+import { KeyMemory, PAGE_OPEN_MINUTES, type MemoryBound } from '../../../../../lib/shopify/webhooks/keyMemory';
+import { isPageText, pageHashes, pageMinute, pageText } from '../../../../../lib/shopify/webhooks/ledgerPage';
+import { keyHashOf, recordOf, recordsOf } from '../../../../../lib/shopify/webhooks/ledgerRecord';
 import { orderChangeKey } from '../../../../../lib/shopify/webhooks/orderChangeKey';
 import { forgetProcessMemory, processMemoryFor } from '../../../../../lib/shopify/webhooks/processMemory';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const T0 = 1_800_000_000_000;
+/** maxEntries 3 makes pages of one key: the memory keeps exactly the newest three. */
 const bound: MemoryBound = { retentionMs: 24 * HOUR, maxEntries: 3 };
 
 const keysOf = (memory: KeyMemory, candidates: string[], nowMs: number) => candidates.filter((key) => memory.has(key, nowMs));
+const hashesStored = (memory: KeyMemory) => memory.stored().map(pageHashes).join('');
 
-describe('ledger records', () => {
-	it('stores a key as a fixed-width record of its hash and minute, and reads it back', () => {
-		const record = recordOf(keyHashOf('event:1'), Math.floor(T0 / MINUTE));
-		expect(record).toHaveLength(RECORD_LENGTH);
-		expect([...recordsOf(record + record)]).toEqual([
-			[keyHashOf('event:1'), Math.floor(T0 / MINUTE)],
-			[keyHashOf('event:1'), Math.floor(T0 / MINUTE)],
-		]);
+describe('ledger pages and records', () => {
+	it('stores a page as the minute of its newest key and the key hashes, and reads it back', () => {
+		const text = pageText(Math.floor(T0 / MINUTE), keyHashOf('a') + keyHashOf('b'));
+		expect(isPageText(text)).toBe(true);
+		expect(pageMinute(text)).toBe(Math.floor(T0 / MINUTE));
+		expect(pageHashes(text)).toBe(keyHashOf('a') + keyHashOf('b'));
 	});
 
-	it('skips what is not a record (hand-edited or truncated static data)', () => {
+	it('knows what is not a page (hand-edited or truncated static data)', () => {
+		const good = pageText(1000, keyHashOf('a'));
+		for (const bad of [good.slice(0, -1), `${good}!`, '000rs8', 'ZZZZZZ' + keyHashOf('a'), 42, null]) expect(isPageText(bad)).toBe(false);
+	});
+
+	it('reads the record format of earlier versions, skipping what is not a record', () => {
 		const good = recordOf(keyHashOf('a'), 1000);
-		expect([...recordsOf(`${'!'.repeat(RECORD_LENGTH)}${good}${good.slice(0, 5)}`)]).toEqual([[keyHashOf('a'), 1000]]);
+		expect([...recordsOf(`${'!'.repeat(good.length)}${good}${good.slice(0, 5)}`)]).toEqual([[keyHashOf('a'), 1000]]);
 	});
 });
 
@@ -35,7 +41,12 @@ describe('KeyMemory', () => {
 		expect(memory.has('a', T0 + 24 * HOUR)).toBe(false);
 		memory.prune(T0 + 24 * HOUR);
 		expect(memory.size).toBe(0);
-		expect(memory.text()).toBe('');
+		expect(memory.stored()).toEqual([]);
+		// Expired but not pruned yet: taken again all the same.
+		memory.claim('b', T0);
+		expect(memory.claim('b', T0 + 24 * HOUR)).toBe(true);
+		memory.prune(T0 + 24 * HOUR);
+		expect(memory.size).toBe(1);
 	});
 
 	it('keeps the newest maxEntries keys when more arrive within the retention time', () => {
@@ -43,7 +54,25 @@ describe('KeyMemory', () => {
 		for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) memory.claim(key, T0 + i * MINUTE);
 		memory.prune(T0 + 5 * MINUTE);
 		expect(keysOf(memory, ['a', 'b', 'c', 'd', 'e'], T0 + 5 * MINUTE)).toEqual(['c', 'd', 'e']);
-		expect(memory.text()).toHaveLength(3 * RECORD_LENGTH);
+		expect(hashesStored(memory)).toBe(['c', 'd', 'e'].map(keyHashOf).join(''));
+	});
+
+	it('fills pages of maxEntries/20 keys, each open for an hour at most, and forgets a page with its newest key', () => {
+		const memory = new KeyMemory({ retentionMs: 24 * HOUR, maxEntries: 40 });
+		memory.claim('a', T0);
+		memory.claim('b', T0 + MINUTE);
+		memory.claim('c', T0 + 2 * MINUTE);
+		memory.claim('d', T0 + (2 + PAGE_OPEN_MINUTES) * MINUTE);
+		memory.prune(T0 + (2 + PAGE_OPEN_MINUTES) * MINUTE);
+		// Two keys a page; 'c' opened the second page and 'd' came after it had been open an hour.
+		expect(memory.stored().map((text) => [pageMinute(text), pageHashes(text)])).toEqual([
+			[Math.floor(T0 / MINUTE) + 1, keyHashOf('a') + keyHashOf('b')],
+			[Math.floor(T0 / MINUTE) + 2, keyHashOf('c')],
+			[Math.floor(T0 / MINUTE) + 2 + PAGE_OPEN_MINUTES, keyHashOf('d')],
+		]);
+		// 'a' is kept as long as 'b', the newest key of its page.
+		expect(keysOf(memory, ['a', 'b', 'c'], T0 + 24 * HOUR + 30 * 1000)).toEqual(['a', 'b', 'c']);
+		expect(keysOf(memory, ['a', 'b', 'c'], T0 + 24 * HOUR + MINUTE)).toEqual(['c']);
 	});
 
 	it('takes a key again once it expired, even behind a newer key after the clock went back', () => {
@@ -54,109 +83,156 @@ describe('KeyMemory', () => {
 		memory.prune(later);
 		expect(memory.claim('b', later)).toBe(true);
 		expect(memory.has('b', later)).toBe(true);
-		expect([...recordsOf(memory.text())]).toEqual([
-			[keyHashOf('a'), Math.floor((T0 + HOUR) / MINUTE)],
-			[keyHashOf('b'), Math.floor(later / MINUTE)],
-		]);
+		memory.prune(later);
+		expect(hashesStored(memory)).toBe(keyHashOf('a') + keyHashOf('b'));
 	});
 
 	it('stores hashes, never the keys themselves', () => {
 		const memory = new KeyMemory(bound);
 		memory.claim('event:7a1c2e90-secret-looking-id', T0);
-		expect(memory.text()).not.toContain('7a1c2e90');
+		expect(JSON.stringify(memory.stored())).not.toContain('7a1c2e90');
 	});
 
-	it('takes over what another copy stored, oldest first, and ignores what it already knows', () => {
+	it('takes over what another copy stored and ignores what it already knows', () => {
 		const other = new KeyMemory(bound);
 		other.claim('x', T0 + 2 * MINUTE);
 		const memory = new KeyMemory(bound);
 		memory.claim('y', T0 + 3 * MINUTE);
 		memory.claim('z', T0 + 4 * MINUTE);
-		memory.merge(other.text());
-		expect([...recordsOf(memory.text())].map(([hash]) => hash)).toEqual(['x', 'y', 'z'].map(keyHashOf));
-		const before = memory.text();
-		memory.merge(other.text());
-		expect(memory.text()).toBe(before);
+		memory.merge(other.stored(), T0 + 4 * MINUTE);
+		memory.prune(T0 + 4 * MINUTE);
+		expect(hashesStored(memory)).toBe(['x', 'y', 'z'].map(keyHashOf).join(''));
+		const before = memory.stored();
+		memory.merge(other.stored(), T0 + 4 * MINUTE);
+		memory.prune(T0 + 4 * MINUTE);
+		expect(memory.storedEquals(before)).toBe(true);
 		// Bounded after the merge: the oldest goes.
 		memory.claim('w', T0 + 5 * MINUTE);
 		memory.prune(T0 + 5 * MINUTE);
 		expect(keysOf(memory, ['w', 'x', 'y', 'z'], T0 + 5 * MINUTE)).toEqual(['w', 'y', 'z']);
 	});
 
-	it('keeps its stored text equal to a plain model of it through claims, expiry, eviction and merges', () => {
-		// A naive model: [key hash, minute] oldest first, rebuilt from scratch on every step. Merging takes every
-		// record the model lacks, except (when the memory is full) those no newer than its oldest record.
-		const MAX = 50;
-		let model: Array<[string, number]> = [];
-		const modelMerge = (records: Array<[string, number]>) => {
-			const oldestKept = model.length >= MAX ? model[0][1] : -Infinity;
-			for (const [hash, m] of records) if (!model.some(([h]) => h === hash) && m > oldestKept) model.push([hash, m]);
-			model.sort((a, b) => a[1] - b[1]);
-		};
-		const memory = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: MAX });
-		const ownCopies: string[] = [];
-		let random = 7;
+	it('keeps a key held by an older page and a newer one for as long as the newer page', () => {
+		const memoryBound: MemoryBound = { retentionMs: 24 * HOUR, maxEntries: 40 };
+		const memory = new KeyMemory(memoryBound);
+		memory.claim('k', T0 + 2 * HOUR);
+		const other = new KeyMemory(memoryBound);
+		other.claim('x', T0);
+		other.claim('k', T0);
+		memory.merge(other.stored(), T0 + 2 * HOUR);
+		memory.prune(T0 + 2 * HOUR);
+		expect(memory.has('k', T0 + 25 * HOUR)).toBe(true);
+		memory.prune(T0 + 25 * HOUR);
+		expect(memory.has('k', T0 + 25 * HOUR)).toBe(true);
+	});
+
+	it('takes the other keys of a page another process began with the same key at the same moment', () => {
+		const memoryBound: MemoryBound = { retentionMs: 24 * HOUR, maxEntries: 40 };
+		const [first, second] = [new KeyMemory(memoryBound), new KeyMemory(memoryBound)];
+		for (const key of ['k', 'a', 'b']) first.claim(key, T0);
+		for (const key of ['k', 'c']) second.claim(key, T0);
+		first.merge(second.stored(), T0 + MINUTE);
+		first.prune(T0 + MINUTE);
+		expect(keysOf(first, ['k', 'a', 'b', 'c'], T0 + MINUTE)).toEqual(['k', 'a', 'b', 'c']);
+	});
+
+	it('takes over a memory stored in the record format of earlier versions, so an upgrade forgets nothing', () => {
+		const minute = Math.floor(T0 / MINUTE);
+		const legacy = [recordOf(keyHashOf('old'), minute - 24 * 60), recordOf(keyHashOf('a'), minute - 5), recordOf(keyHashOf('b'), minute - 1)].join('');
+		const memory = new KeyMemory({ retentionMs: 24 * HOUR, maxEntries: 40 });
+		memory.merge(legacy, T0);
+		memory.prune(T0);
+		expect(keysOf(memory, ['old', 'a', 'b'], T0)).toEqual(['a', 'b']);
+		expect(memory.claim('a', T0)).toBe(false);
+		expect(memory.storedEquals(legacy)).toBe(false);
+	});
+
+	it('keeps what it must and forgets what it must, bounded, through claims by two processes, stale copies and restarts', () => {
+		// Two n8n processes share the workflow's static data: each loads it (merge), claims a key, saves its whole
+		// memory (last writer wins). Sometimes a process works from a copy a few saves old (requests that overlap).
+		const MAX = 60;
+		const PAGE_KEYS = 3;
+		const RETENTION_MINUTES = 180;
+		const memoryBound: MemoryBound = { retentionMs: RETENTION_MINUTES * MINUTE, maxEntries: MAX };
+		const processes = [new KeyMemory(memoryBound), new KeyMemory(memoryBound)];
+		const saves: string[][] = [[]];
+		/** Key → [minute, sequence number] of its last successful claim. */
+		const claimed = new Map<string, [number, number]>();
+		let sequence = 0;
+		let random = 11;
 		const next = () => (random = (random * 48271) % 2147483647) / 2147483647;
+		const keys = Array.from({ length: 300 }, (_, i) => `k${i}`);
 		let now = T0;
-		let merges = { foreign: 0, older: 0 };
-		for (let step = 0; step < 3000; step++) {
-			now += Math.floor(next() * 40_000);
-			const minute = Math.floor(now / MINUTE);
-			const fresh = (m: number) => minute - m < 30;
-			const roll = next();
-			if (roll < 0.1) {
-				// Another process stored keys this one has not seen (some it has).
-				const foreign = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: MAX });
-				for (let i = 0; i < 5; i++) foreign.claim(`k${Math.floor(next() * 400)}`, now - Math.floor(next() * 10 * MINUTE));
-				modelMerge([...recordsOf(foreign.text())]);
-				memory.merge(foreign.text());
-				merges.foreign++;
-			} else if (roll < 0.3 && ownCopies.length > 0) {
-				// The copy this memory saved a few requests ago (what n8n loads for the next request), or that copy
-				// after another process added its own keys to it and saved it.
-				const older = ownCopies[Math.max(0, ownCopies.length - 1 - Math.floor(next() * 5))];
-				let loaded = older;
-				if (next() < 0.5) {
-					const otherProcess = new KeyMemory({ retentionMs: 30 * MINUTE, maxEntries: MAX });
-					otherProcess.merge(older);
-					for (let i = 0; i < 3; i++) otherProcess.claim(`k${Math.floor(next() * 400)}`, now - Math.floor(next() * 2 * MINUTE));
-					otherProcess.prune(now);
-					loaded = otherProcess.text();
-				}
-				modelMerge([...recordsOf(loaded)]);
-				memory.merge(loaded);
-				merges.older++;
-			} else {
-				const key = `k${Math.floor(next() * 400)}`;
-				const hash = keyHashOf(key);
-				const known = model.find(([h]) => h === hash);
-				const isNew = !known || !fresh(known[1]);
-				expect(memory.claim(key, now)).toBe(isNew);
-				if (isNew) model = [...model.filter(([h]) => h !== hash), [hash, minute]];
+		const counts = { remembered: 0, forgotten: 0, stale: 0, restarts: 0 };
+		/** Must be remembered: claimed within the retention time, and fewer than MAX − 2 pages of keys claimed since. */
+		const mustRemember = (key: string) => {
+			const last = claimed.get(key);
+			if (!last || Math.floor(now / MINUTE) - last[0] >= RETENTION_MINUTES) return false;
+			let newer = 0;
+			for (const [, [, s]] of claimed) if (s > last[1]) newer++;
+			return newer < MAX - 2 * PAGE_KEYS;
+		};
+		/** Must be forgotten: its page's newest key is older than the retention time. */
+		const mustForget = (key: string) => {
+			const last = claimed.get(key);
+			return !last || Math.floor(now / MINUTE) - last[0] >= RETENTION_MINUTES + PAGE_OPEN_MINUTES;
+		};
+		for (let step = 0; step < 4000; step++) {
+			// Bursts (seconds apart: the count bound decides) alternate with quiet hours (expiry decides).
+			now += Math.floor(Math.floor(step / 500) % 2 === 0 ? next() * 10_000 : next() * 8 * MINUTE);
+			const which = next() < 0.5 ? 0 : 1;
+			if (next() < 0.01) {
+				processes[which] = new KeyMemory(memoryBound);
+				counts.restarts++;
 			}
+			const memory = processes[which];
+			const stale = next() < 0.2;
+			const loaded = stale ? saves[Math.max(0, saves.length - 1 - Math.floor(next() * 5))] : saves[saves.length - 1];
+			if (stale) counts.stale++;
+			memory.merge(loaded, now);
 			memory.prune(now);
-			while (model.length > 0 && (model.length > MAX || !fresh(model[0][1]))) model.shift();
-			expect(memory.text()).toBe(model.map(([hash, m]) => recordOf(hash, m)).join(''));
-			ownCopies.push(memory.text());
+			const key = keys[Math.floor(next() * keys.length)];
+			const isNew = memory.claim(key, now);
+			if (!stale && mustRemember(key)) {
+				expect({ step, key, isNew }).toEqual({ step, key, isNew: false });
+				counts.remembered++;
+			}
+			if (mustForget(key)) {
+				expect({ step, key, isNew }).toEqual({ step, key, isNew: true });
+				counts.forgotten++;
+			}
+			if (isNew) claimed.set(key, [Math.floor(now / MINUTE), ++sequence]);
+			memory.prune(now);
+			expect(memory.size).toBeLessThan(MAX + PAGE_KEYS + 1);
+			saves.push(memory.stored());
+			// What it saved is what a restarted process remembers.
+			if (step % 50 === 0) {
+				const restarted = new KeyMemory(memoryBound);
+				restarted.merge(saves[saves.length - 1], now);
+				restarted.prune(now);
+				expect(keysOf(restarted, keys, now)).toEqual(keysOf(memory, keys, now));
+			}
 		}
-		expect(merges.foreign).toBeGreaterThan(100);
-		expect(merges.older).toBeGreaterThan(100);
+		expect(counts.remembered).toBeGreaterThan(300);
+		expect(counts.forgotten).toBeGreaterThan(300);
+		expect(counts.stale).toBeGreaterThan(500);
+		expect(counts.restarts).toBeGreaterThan(20);
 	});
 });
 
 describe('EventLedger', () => {
 	it('lets exactly one of two simultaneous claims win, across two copies of static data', () => {
 		const shared = new KeyMemory(bound);
-		const first = new EventLedger('', shared);
-		const second = new EventLedger('', shared);
+		const first = new EventLedger(undefined, shared);
+		const second = new EventLedger(undefined, shared);
 		expect(first.claim('event:1', T0)).toBe(true);
 		expect(second.claim('event:1', T0 + 1)).toBe(false);
 	});
 
 	it('recognises a key persisted before a restart (empty process memory)', () => {
-		const before = new EventLedger('', new KeyMemory(bound));
+		const before = new EventLedger(undefined, new KeyMemory(bound));
 		before.claim('event:1', T0);
-		const afterRestart = new EventLedger(before.text, new KeyMemory(bound));
+		const afterRestart = new EventLedger(JSON.parse(JSON.stringify(before.stored)), new KeyMemory(bound));
 		afterRestart.sync(T0 + 1000);
 		expect(afterRestart.has('event:1', T0 + 1000)).toBe(true);
 		expect(afterRestart.claim('event:1', T0 + 1000)).toBe(false);
@@ -164,14 +240,14 @@ describe('EventLedger', () => {
 
 	it('sync brings keys another trigger claimed into this copy, bounded, and says whether it must be saved', () => {
 		const shared = new KeyMemory(bound);
-		const webhook = new EventLedger('', shared);
+		const webhook = new EventLedger(undefined, shared);
 		webhook.claim('change:1', T0 + 25 * HOUR);
-		const expired = recordOf(keyHashOf('old'), Math.floor(T0 / MINUTE));
+		const expired = [pageText(Math.floor(T0 / MINUTE), keyHashOf('old'))];
 		const poller = new EventLedger(expired, shared);
 		poller.sync(T0 + 25 * HOUR + 1);
 		expect(poller.persistedChanged).toBe(true);
-		expect(poller.text).toBe(recordOf(keyHashOf('change:1'), Math.floor((T0 + 25 * HOUR) / MINUTE)));
-		const unchanged = new EventLedger(poller.text, shared);
+		expect(poller.stored).toEqual([pageText(Math.floor((T0 + 25 * HOUR) / MINUTE), keyHashOf('change:1'))]);
+		const unchanged = new EventLedger(JSON.parse(JSON.stringify(poller.stored)), shared);
 		unchanged.sync(T0 + 25 * HOUR + 2);
 		expect(unchanged.persistedChanged).toBe(false);
 	});
