@@ -6,6 +6,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { cleanUpAfterInterrupt } from '../test/e2e/harness/interruptCleanup';
+import { removeE2eRunDir } from '../test/e2e/harness';
+
+// The n8n processes a benchmark starts run in process groups of their own, out of reach of a Ctrl-C.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		const stopped = cleanUpAfterInterrupt();
+		removeE2eRunDir();
+		console.error(`\n${signal}: stopped ${stopped.processGroups} process group(s) the benchmark started, removed ${stopped.folders} n8n user folder(s)`);
+		process.exit(130);
+	});
+}
+
 async function main(): Promise<void> {
 	const filter = process.argv[2] ?? '';
 	const files = fs

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { installCommunityNodes } from './communityPackage';
 import { freePort } from './freePort';
 import { N8nRest, type N8nOwner } from './n8nRest';
+import { forgetTempFolder, trackProcessGroup, trackTempFolder } from './interruptCleanup';
 import { killGroup, runProcess, type ProcessResult } from './processRunner';
 import { requireN8nRuntime, type N8nRuntime } from './runtime';
 
@@ -84,6 +85,7 @@ export class N8nInstance {
 	static async create(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
 		const runtime = requireN8nRuntime();
 		const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+		trackTempFolder(userFolder);
 		installCommunityNodes(userFolder);
 		const port = options.port ?? (await freePort());
 		const inherited = Object.fromEntries(
@@ -171,6 +173,7 @@ export class N8nInstance {
 			detached: true,
 		});
 		this.server = child;
+		trackProcessGroup(child);
 		child.stdout?.pipe(this.logStream, { end: false });
 		child.stderr?.pipe(this.logStream, { end: false });
 		// 'close' comes after the output pipes have drained, so the log holds n8n's last words.
@@ -238,6 +241,7 @@ export class N8nInstance {
 	/** Stops n8n and deletes its user folder (unless asked to keep it). */
 	async dispose(): Promise<void> {
 		await this.stop();
+		forgetTempFolder(this.userFolder);
 		if (this.options.keepUserFolder || process.env.N8N_E2E_KEEP === '1') {
 			this.log(`[e2e] kept n8n user folder ${this.userFolder}`);
 			return;

@@ -1,5 +1,9 @@
 import { spawn } from 'node:child_process';
 
+import { killGroup, trackProcessGroup } from './interruptCleanup';
+
+export { killGroup };
+
 export interface ProcessResult {
 	code: number | null;
 	stdout: string;
@@ -19,6 +23,7 @@ export async function runProcess(
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
+		trackProcessGroup(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -39,14 +44,4 @@ export async function runProcess(
 			resolve({ code, stdout, stderr });
 		});
 	});
-}
-
-/** Ends a process group this harness started (n8n starts its task runner as a child). */
-export function killGroup(pid: number | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
-	if (pid === undefined) return;
-	try {
-		process.kill(-pid, signal);
-	} catch {
-		// already gone
-	}
 }

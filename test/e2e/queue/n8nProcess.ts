@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 
+import { trackProcessGroup } from '../harness/interruptCleanup';
 import { killGroup } from '../harness/processRunner';
 
 /** The parts of a queue-mode cluster: `n8n start`, `n8n webhook`, `n8n worker`. */
@@ -46,6 +47,7 @@ export class N8nProcess {
 			detached: true,
 		});
 		this.child = child;
+		trackProcessGroup(child);
 		child.stdout?.pipe(this.logStream, { end: false });
 		child.stderr?.pipe(this.logStream, { end: false });
 		this.exited = new Promise((resolve) => child.on('close', () => resolve()));
