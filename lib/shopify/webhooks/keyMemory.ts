@@ -41,7 +41,7 @@ export class KeyMemory {
 	/** Pages by their first key hash, to recognise a stored copy of one. */
 	private readonly byFirstHash = new Map<string, Page>();
 	/** Oldest first (by minute) once `prune` has run. */
-	private pages: Page[] = [];
+	private readonly pages: Page[] = [];
 	/** The page new keys are appended to. */
 	private filling: Page | undefined;
 	private unsorted = false;
