@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 			`  Bearer token:                     ${token}`,
 			'  Generic REST:                     POST /api/orders, GET /api/orders?externalId=, GET /api/stock?locationId=',
 			'  Square:                           POST /v2/orders, /v2/inventory/changes/batch-create, /v2/inventory/counts/batch-retrieve, /v2/catalog/search',
-			'  Clover / Loyverse / Lightspeed X: /v3/merchants/{mId}/orders, /v1.0/receipts, /api/register_sales',
+			'  Clover / Loyverse / Lightspeed X: /v3/merchants/{mId}/atomic_order/orders + /orders, /v1.0/receipts, /api/register_sales',
 			`  Control API:                      ${origin}/_pos/state, /_pos/faults, /_pos/outage, /_pos/config`,
 			'Press Ctrl+C to stop.',
 		].join('\n'),

@@ -85,7 +85,7 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		slug: 'clover',
 		flavour: 'clover',
 		extraHeaders: '',
-		createPath: /^\/v3\/merchants\/[^/]+\/orders$/,
+		createPath: /^\/v3\/merchants\/[^/]+\/atomic_order\/orders$/,
 		recordsOf: (pos, order) => byFlavour(pos, 'clover').filter((record) => record.externalRef === order.name.slice(0, 12)),
 		linesOf: (record) =>
 			(body(record).lineItems as Json[]).map((line) => ({

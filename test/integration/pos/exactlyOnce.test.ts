@@ -48,8 +48,8 @@ describe('POS HTTP Request exactly once after commit-then-drop', () => {
 		const run = await runPosNode(
 			{
 				method: 'POST',
-				path: '/v3/merchants/M1/orders',
-				jsonBody: '={{ { externalReferenceId: "shopify-4401", title: "Shopify #4401" } }}',
+				path: '/v3/merchants/M1/atomic_order/orders',
+				jsonBody: '={{ { orderCart: { externalReferenceId: "shopify-4401", title: "Shopify #4401" } } }}',
 				idempotencyPlacement: 'none',
 				createIfAbsent: true,
 				lookupPath: '/v3/merchants/M1/orders?filter=externalReferenceId=shopify-4401',

@@ -108,9 +108,20 @@ describe('POS simulator', () => {
 		expect(JSON.parse(good.body).order).toMatchObject({ state: 'OPEN', total_money: { amount: 300, currency: 'USD' } });
 	});
 
+	it('Clover: an atomic order keeps its lines and reference, a custom order only Clover\'s fields', async () => {
+		const line = { name: 'Tee', price: 1400, unitQty: 3000 };
+		const atomic = await post('/v3/merchants/M/atomic_order/orders', { orderCart: { externalReferenceId: 'a', title: 'A', lineItems: [line] } });
+		expect(JSON.parse(atomic.body)).toMatchObject({ externalReferenceId: 'a', title: 'A', lineItems: [line], total: 4200 });
+		const custom = await post('/v3/merchants/M/orders', { externalReferenceId: 'b', title: 'B', lineItems: [line] });
+		expect(JSON.parse(custom.body)).toMatchObject({ title: 'B' });
+		expect(JSON.parse(custom.body)).not.toHaveProperty('lineItems');
+		expect(JSON.parse(custom.body)).not.toHaveProperty('externalReferenceId');
+		expect((await post('/v3/merchants/M/atomic_order/orders', { lineItems: [line] })).status).toBe(400);
+	});
+
 	it('Clover filters by external reference; Loyverse lists receipts newest first', async () => {
-		await post('/v3/merchants/M/orders', { externalReferenceId: 'a' });
-		await post('/v3/merchants/M/orders', { externalReferenceId: 'b' });
+		await post('/v3/merchants/M/atomic_order/orders', { orderCart: { externalReferenceId: 'a' } });
+		await post('/v3/merchants/M/atomic_order/orders', { orderCart: { externalReferenceId: 'b' } });
 		expect(JSON.parse((await get('/v3/merchants/M/orders?filter=externalReferenceId=b')).body).elements).toEqual([expect.objectContaining({ externalReferenceId: 'b' })]);
 		await post('/v1.0/receipts', { store_id: 's', order: 'o1', line_items: [{ variant_id: 'v', quantity: 1 }] });
 		await post('/v1.0/receipts', { store_id: 's', order: 'o2', line_items: [{ variant_id: 'v', quantity: 1 }] });

@@ -254,11 +254,13 @@ describe('POS templates', () => {
 				],
 			});
 			expect(mapped('clover.json')).toMatchObject({
-				externalReferenceId: '#1001',
-				lineItems: [
-					{ itemCode: 'TEE-S', unitQty: 3000, price: 1400 },
-					{ itemCode: null, unitQty: 1000, price: 250 },
-				],
+				orderCart: {
+					externalReferenceId: '#1001',
+					lineItems: [
+						{ itemCode: 'TEE-S', unitQty: 3000, price: 1400 },
+						{ itemCode: null, unitQty: 1000, price: 250 },
+					],
+				},
 			});
 			expect(mapped('loyverse.json')).toMatchObject({
 				order: 'shopify-6000000000001',
@@ -271,17 +273,24 @@ describe('POS templates', () => {
 		});
 
 		it('Clover and Loyverse look the order up by the reference they create it with', () => {
-			for (const [file, field, path] of [
-				['clover.json', 'externalReferenceId', /^\/v3\/merchants\/YOUR_CLOVER_MERCHANT_ID\/orders\?filter=externalReferenceId%3D%231001$/],
-				['loyverse.json', 'order', /^\/v1\.0\/receipts\?store_id=YOUR_LOYVERSE_STORE_ID&limit=250&created_at_min=2026-11-20T09%3A00%3A00.000Z$/],
-			] as const) {
+			// `created`: the fields of the order the POS creates from the request body (Clover's is the cart).
+			const cases: Array<[string, string, RegExp, (body: Record<string, unknown>) => Record<string, unknown>]> = [
+				['clover.json', 'externalReferenceId', /^\/v3\/merchants\/YOUR_CLOVER_MERCHANT_ID\/orders\?filter=externalReferenceId%3D%231001$/, (body) => body.orderCart as Record<string, unknown>],
+				['loyverse.json', 'order', /^\/v1\.0\/receipts\?store_id=YOUR_LOYVERSE_STORE_ID&limit=250&created_at_min=2026-11-20T09%3A00%3A00.000Z$/, (body) => body],
+			];
+			for (const [file, field, path, created] of cases) {
 				const template = templates.find((entry) => entry.file === file)!.template;
 				const pos = onlyNode(template, `${PACKAGE_PREFIX}posHttpRequest`);
 				const body = mapped(file);
 				expect(pos.parameters).toMatchObject({ idempotencyPlacement: 'none', createIfAbsent: true, lookupMatchField: field });
 				expect(evaluate(String(pos.parameters.lookupPath), body)).toMatch(path);
-				expect(evaluate(String(pos.parameters.lookupMatchValue), body)).toBe(body[field]);
+				expect(evaluate(String(pos.parameters.lookupMatchValue), body)).toBe(created(body)[field]);
 			}
+		});
+
+		it('Clover: the order and its lines go in one atomic order (a plain order create takes no lines)', () => {
+			const pos = onlyNode(templates.find((entry) => entry.file === 'clover.json')!.template, `${PACKAGE_PREFIX}posHttpRequest`);
+			expect(pos.parameters.path).toBe('/v3/merchants/YOUR_CLOVER_MERCHANT_ID/atomic_order/orders');
 		});
 	});
 
