@@ -86,7 +86,7 @@ describe('POS templates inside n8n (published, against the simulators)', () => {
 		n8n = await N8nInstance.create({ log: (line) => process.stdout.write(`${line}\n`) });
 		await n8n.importCredentials([
 			shopifyCredentialImport('shopifySim', shop),
-			...VENDOR_TEMPLATES.map((vendor) => posCredentialImport(`pos${vendor.slug.replace(/\W/g, '')}`, posOrigin, POS_TOKEN, vendor.extraHeaders)),
+			...VENDOR_TEMPLATES.map((vendor) => posCredentialImport(`pos${vendor.slug.replace(/\W/g, '')}`, posOrigin, POS_TOKEN, vendor.extraHeaders, vendor.testPath)),
 		]);
 		const workflows = VENDOR_TEMPLATES.map((vendor) => {
 			const template = readTemplate(vendor.file);
@@ -122,6 +122,14 @@ describe('POS templates inside n8n (published, against the simulators)', () => {
 		`/webhook/${nodeOfType(templates.get(vendor.slug)!, 'n8n-nodes-shopify-pos.shopifyOrderTrigger').webhookId}/shopify-orders`;
 	const saleWebhookPath = (vendor: VendorTemplate) =>
 		`/webhook/${nodeOfType(templates.get(vendor.slug)!, 'n8n-nodes-base.webhook').parameters.path as string}`;
+
+	it('each POS credential passes n8n\'s credential Test with the Test Path templates/README.md gives its vendor', async () => {
+		for (const vendor of VENDOR_TEMPLATES) {
+			const credential = posCredentialImport(`pos${vendor.slug.replace(/\W/g, '')}`, pos.origin, POS_TOKEN, vendor.extraHeaders, vendor.testPath);
+			const result = await n8n.rest.rest<{ status: string; message: string }>('POST', '/credentials/test', { credentials: credential });
+			expect({ vendor: vendor.slug, ...result }).toMatchObject({ vendor: vendor.slug, status: 'OK' });
+		}
+	});
 
 	it('the retry table exists; publishing subscribes each template once to orders/create', async () => {
 		const tables = await n8n.rest.publicApi<{ data: Array<{ name: string }> }>('GET', '/data-tables');

@@ -67,6 +67,7 @@ export function shopifyCredentialImport(id: string, shop: { url: string; accessT
 	};
 }
 
-export function posCredentialImport(id: string, baseUrl: string, token: string, extraHeaders: string): CredentialImport {
-	return { id, name: id, type: 'posApi', data: { baseUrl, authType: 'bearer', token, extraHeaders, testPath: '/' } };
+/** `testPath`: the vendor's cheap GET that templates/README.md names for the credential's Test button. */
+export function posCredentialImport(id: string, baseUrl: string, token: string, extraHeaders: string, testPath: string): CredentialImport {
+	return { id, name: id, type: 'posApi', data: { baseUrl, authType: 'bearer', token, extraHeaders, testPath } };
 }

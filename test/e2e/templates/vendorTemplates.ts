@@ -18,6 +18,8 @@ export interface VendorTemplate {
 	flavour: StoredOrder['flavour'];
 	/** The credential's fixed headers the vendor requires. */
 	extraHeaders: string;
+	/** The credential's Test Path: the vendor's cheap GET (templates/README.md). */
+	testPath: string;
 	/** The request path the template creates orders at. */
 	createPath: RegExp;
 	/** The POS records made for this Shopify order. */
@@ -40,6 +42,7 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		slug: 'generic',
 		flavour: 'generic',
 		extraHeaders: '',
+		testPath: '/api/stock',
 		createPath: /^\/api\/orders$/,
 		recordsOf: (pos, order) => byFlavour(pos, 'generic').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
 		linesOf: (record) =>
@@ -52,6 +55,7 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		slug: 'square',
 		flavour: 'square',
 		extraHeaders: `Square-Version: ${SQUARE_VERSION}`,
+		testPath: '/v2/locations',
 		createPath: /^\/v2\/orders$/,
 		recordsOf: (pos, order) => byFlavour(pos, 'square').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
 		linesOf: (record) =>
@@ -69,6 +73,7 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		slug: 'lightspeed-x',
 		flavour: 'lightspeedX',
 		extraHeaders: 'User-Agent: shopify-pos-e2e/1.0',
+		testPath: '/api/2.0/outlets',
 		createPath: /^\/api\/register_sales$/,
 		recordsOf: (pos, order) => byFlavour(pos, 'lightspeedX').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
 		linesOf: (record) =>
@@ -85,6 +90,7 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		slug: 'clover',
 		flavour: 'clover',
 		extraHeaders: '',
+		testPath: '/v3/merchants/YOUR_CLOVER_MERCHANT_ID',
 		createPath: /^\/v3\/merchants\/[^/]+\/atomic_order\/orders$/,
 		recordsOf: (pos, order) => byFlavour(pos, 'clover').filter((record) => record.externalRef === order.name.slice(0, 12)),
 		linesOf: (record) =>
@@ -102,6 +108,7 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		slug: 'loyverse',
 		flavour: 'loyverse',
 		extraHeaders: '',
+		testPath: '/v1.0/stores',
 		createPath: /^\/v1\.0\/receipts$/,
 		recordsOf: (pos, order) => byFlavour(pos, 'loyverse').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
 		linesOf: (record) =>

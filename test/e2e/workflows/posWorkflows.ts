@@ -12,8 +12,9 @@ export const SAMPLE_ORDER = {
 	],
 };
 
-export function posCredential(id: string, baseUrl: string, token: string, extraHeaders = ''): CredentialImport {
-	return { id, name: `POS simulator ${id}`, type: 'posApi', data: { baseUrl, authType: 'bearer', token, extraHeaders, testPath: '/' } };
+/** A POS API credential for the simulator; `testPath` is the GET its Test button calls (the generic POS's stock). */
+export function posCredential(id: string, baseUrl: string, token: string, extraHeaders = '', testPath = '/api/stock'): CredentialImport {
+	return { id, name: `POS simulator ${id}`, type: 'posApi', data: { baseUrl, authType: 'bearer', token, extraHeaders, testPath } };
 }
 
 function posRequest(credentialId: string, parameters: Record<string, unknown>): WorkflowNode {
