@@ -2,8 +2,9 @@ import { header, isObject, type FlavourRoutes } from '../routeContext';
 import { bodyHash } from '../store';
 
 /**
- * Lightspeed X-like sales: `POST /api/register_sales`, deduplicated on `request_id` (a repeat with the same
- * body answers the stored sale). Lightspeed X refuses requests without a User-Agent; its 429 carries an
+ * Lightspeed X-like sales: `POST /api/register_sales` (register_id and user_id required, as Lightspeed documents),
+ * deduplicated on `request_id` (a repeat with the same body answers the stored sale). That dedupe is this
+ * simulator's assumption, not documented by Lightspeed: templates/README.md asks users to check it. Lightspeed X refuses requests without a User-Agent; its 429 carries an
  * HTTP-date Retry-After (the server adds that).
  */
 export const lightspeedXRoutes: FlavourRoutes = (context) => {
@@ -12,8 +13,8 @@ export const lightspeedXRoutes: FlavourRoutes = (context) => {
 	if (context.method === 'GET' && context.path === '/api/2.0/outlets') return { status: 200, body: { data: [{ id: 'outlet-1', name: 'Main Outlet' }] } };
 	if (context.method !== 'POST' || context.path !== '/api/register_sales') return { status: 404, body: { error: 'Not Found' } };
 	const body = context.json;
-	if (!isObject(body) || !Array.isArray(body.register_sale_products) || typeof body.register_id !== 'string') {
-		return { status: 400, body: { error: 'register_id and register_sale_products are required' } };
+	if (!isObject(body) || !Array.isArray(body.register_sale_products) || typeof body.register_id !== 'string' || typeof body.user_id !== 'string') {
+		return { status: 400, body: { error: 'register_id, user_id and register_sale_products are required' } };
 	}
 	const requestId = typeof body.request_id === 'string' && body.request_id !== '' ? body.request_id : null;
 	if (requestId) {

@@ -1,7 +1,7 @@
 import { isObject, type FlavourRoutes } from '../routeContext';
 
 /**
- * Loyverse-like receipts: `POST /v1.0/receipts` creates every time (no idempotency); `GET /v1.0/receipts`
+ * Loyverse-like receipts: `POST /v1.0/receipts` (store_id, line_items and payments required) creates every time (no idempotency); `GET /v1.0/receipts`
  * lists newest first (`{receipts:[…]}`; filters `store_id`, `created_at_min`, `limit`) — it cannot search by
  * the caller's reference, so a lookup matches the `order` field in the list; `GET /v1.0/stores`.
  */
@@ -13,6 +13,9 @@ export const loyverseRoutes: FlavourRoutes = (context) => {
 		const body = context.json;
 		if (!isObject(body) || typeof body.store_id !== 'string' || !Array.isArray(body.line_items) || body.line_items.length === 0) {
 			return { status: 400, body: { errors: [{ code: 'MISSING_REQUIRED_PARAMETER', details: 'store_id and line_items are required', field: 'store_id' }] } };
+		}
+		if (!Array.isArray(body.payments) || body.payments.length === 0 || !body.payments.every((payment) => isObject(payment) && typeof payment.payment_type_id === 'string')) {
+			return { status: 400, body: { errors: [{ code: 'MISSING_REQUIRED_PARAMETER', details: 'payments (each with a payment_type_id) are required', field: 'payments' }] } };
 		}
 		const number = context.store.nextId('1-');
 		const receipt = { ...body, receipt_number: number, receipt_type: 'SALE', created_at: context.store.timestamp(), source: 'API' };

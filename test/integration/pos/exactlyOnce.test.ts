@@ -70,7 +70,7 @@ describe('POS HTTP Request exactly once after commit-then-drop', () => {
 		const parameters = {
 			method: 'POST',
 			path: '/v1.0/receipts',
-			jsonBody: '={{ { store_id: "store-1", order: "shopify-" + $json.n, line_items: [{ variant_id: "v1", quantity: 1 }] } }}',
+			jsonBody: '={{ { store_id: "store-1", order: "shopify-" + $json.n, line_items: [{ variant_id: "v1", quantity: 1 }], payments: [{ payment_type_id: "pt-1" }] } }}',
 			idempotencyPlacement: 'none',
 			createIfAbsent: true,
 			lookupPath: '/v1.0/receipts?store_id=store-1',

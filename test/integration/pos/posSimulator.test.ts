@@ -87,9 +87,10 @@ describe('POS simulator', () => {
 	});
 
 	it('Lightspeed X: User-Agent required, request_id dedupes, 429 Retry-After as an HTTP date', async () => {
-		const sale = { register_id: 'r1', register_sale_products: [{ product_id: 'p', quantity: 1, price: 2 }], request_id: 'shopify-1' };
+		const sale = { register_id: 'r1', user_id: 'u1', register_sale_products: [{ product_id: 'p', quantity: 1, price: 2 }], request_id: 'shopify-1' };
 		expect((await post('/api/register_sales', sale)).status).toBe(400);
 		const ua = { 'User-Agent': 'test/1.0' };
+		expect((await post('/api/register_sales', { ...sale, user_id: undefined }, ua)).status).toBe(400);
 		const first = await post('/api/register_sales', sale, ua);
 		const again = await post('/api/register_sales', sale, ua);
 		expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
@@ -123,8 +124,9 @@ describe('POS simulator', () => {
 		await post('/v3/merchants/M/atomic_order/orders', { orderCart: { externalReferenceId: 'a' } });
 		await post('/v3/merchants/M/atomic_order/orders', { orderCart: { externalReferenceId: 'b' } });
 		expect(JSON.parse((await get('/v3/merchants/M/orders?filter=externalReferenceId=b')).body).elements).toEqual([expect.objectContaining({ externalReferenceId: 'b' })]);
-		await post('/v1.0/receipts', { store_id: 's', order: 'o1', line_items: [{ variant_id: 'v', quantity: 1 }] });
-		await post('/v1.0/receipts', { store_id: 's', order: 'o2', line_items: [{ variant_id: 'v', quantity: 1 }] });
+		await post('/v1.0/receipts', { store_id: 's', order: 'o1', line_items: [{ variant_id: 'v', quantity: 1 }], payments: [{ payment_type_id: 'pt' }] });
+		await post('/v1.0/receipts', { store_id: 's', order: 'o2', line_items: [{ variant_id: 'v', quantity: 1 }], payments: [{ payment_type_id: 'pt' }] });
+		expect((await post('/v1.0/receipts', { store_id: 's', order: 'o3', line_items: [{ variant_id: 'v', quantity: 1 }] })).status).toBe(400);
 		expect(JSON.parse((await get('/v1.0/receipts?store_id=s')).body).receipts.map((receipt: { order: string }) => receipt.order)).toEqual(['o2', 'o1']);
 		expect((await post('/v1.0/receipts', { store_id: 's', line_items: [] })).status).toBe(400);
 	});

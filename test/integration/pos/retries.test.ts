@@ -38,7 +38,7 @@ describe('POS HTTP Request retries', () => {
 			{
 				method: 'POST',
 				path: '/api/register_sales',
-				jsonBody: '={{ { register_id: "reg-1", register_sale_products: [{ product_id: "p1", quantity: 1, price: 5 }] } }}',
+				jsonBody: '={{ { register_id: "reg-1", user_id: "user-1", register_sale_products: [{ product_id: "p1", quantity: 1, price: 5 }] } }}',
 				idempotencyPlacement: 'body',
 				idempotencyBodyPath: 'request_id',
 				options: FAST_RETRIES,
