@@ -19,7 +19,10 @@ export interface OrderLedgers {
 	persistAfterExecutionStarts(): void;
 }
 
-/** The stored form: each memory as pages of key hashes (lib/shopify/webhooks/ledgerPage.ts). */
+/**
+ * The stored form: each memory as pages of key hashes (lib/shopify/webhooks/ledgerPage.ts). Earlier versions
+ * stored one string of records instead; KeyMemory still reads it.
+ */
 interface StoredLedgers extends IDataObject {
 	deliveries: string[];
 	emittedChanges: string[];

@@ -14,7 +14,7 @@ import type { KeyMemory } from './keyMemory';
  * interleaving, so of two concurrent duplicates exactly one wins.
  */
 export class EventLedger {
-	/** Whether the text to store differs from the static data's copy (the caller then saves `text`). */
+	/** Whether the memory to store differs from the static data's copy (the caller then saves `stored`). */
 	persistedChanged = false;
 
 	/** `persisted`: the memory as the static data holds it (pages, or the record text of earlier versions). */
