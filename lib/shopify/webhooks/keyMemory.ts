@@ -69,10 +69,7 @@ export class KeyMemory {
 		if (page !== undefined && this.isFresh(page.minute, nowMs)) return false;
 		const minute = minuteOf(nowMs);
 		const filling = this.pageToFill(minute);
-		filling.hashes += hash;
-		filling.minute = Math.max(filling.minute, minute);
-		filling.text = undefined;
-		this.point(hash, filling);
+		this.append(filling, hash, minute);
 		if (this.pages[this.pages.length - 1] !== filling) this.unsorted = true;
 		return true;
 	}
@@ -91,9 +88,7 @@ export class KeyMemory {
 			this.pages.sort((a, b) => a.minute - b.minute);
 			this.unsorted = false;
 		}
-		if (this.pages.some((page) => page.owned === 0 && page !== this.filling)) {
-			for (const page of this.pages.filter((p) => p.owned === 0 && p !== this.filling)) this.drop(page);
-		}
+		for (const page of this.pages.filter((p) => p.owned === 0 && p !== this.filling)) this.drop(page);
 		while (this.pages.length > 0) {
 			const oldest = this.pages[0];
 			if (this.isFresh(oldest.minute, nowMs) && this.seen.size - oldest.owned < this.bound.maxEntries) break;
@@ -138,13 +133,7 @@ export class KeyMemory {
 		if (known !== undefined) {
 			// Two processes began a page with the same key at once: take its other keys into the page being filled.
 			const filling = this.pageToFill(minute);
-			for (const hash of hashesOf(hashes)) {
-				if (this.seen.has(hash)) continue;
-				filling.hashes += hash;
-				filling.text = undefined;
-				this.point(hash, filling);
-			}
-			filling.minute = Math.max(filling.minute, minute);
+			for (const hash of hashesOf(hashes)) if (!this.seen.has(hash)) this.append(filling, hash, minute);
 			return;
 		}
 		const page: Page = { hashes, minute, owned: 0, openedMinute: undefined, text };
@@ -193,6 +182,15 @@ export class KeyMemory {
 		return page;
 	}
 
+	/** Adds `hash`, first seen at `minute`, to the page this memory fills; its first key names the page. */
+	private append(filling: Page, hash: string, minute: number): void {
+		if (filling.hashes === '') this.byFirstHash.set(hash, filling);
+		filling.hashes += hash;
+		filling.minute = Math.max(filling.minute, minute);
+		filling.text = undefined;
+		this.point(hash, filling);
+	}
+
 	/** Looks `hash` up in `page` from now on. */
 	private point(hash: string, page: Page): void {
 		const before = this.seen.get(hash);
@@ -200,8 +198,6 @@ export class KeyMemory {
 		if (before !== undefined) before.owned--;
 		this.seen.set(hash, page);
 		page.owned++;
-		// A page's first key names it: the first key appended to a new page.
-		if (page.hashes.length === KEY_HASH_LENGTH) this.byFirstHash.set(hash, page);
 	}
 
 	/** Looks `hash` up in `page` unless a page at least as new already holds it. */
