@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { installCommunityNodes } from './communityPackage';
 import { freePort } from './freePort';
 import { N8nRest, type N8nOwner } from './n8nRest';
-import { forgetTempFolder, trackProcessGroup, trackTempFolder } from './interruptCleanup';
-import { killGroup, runProcess, type ProcessResult } from './processRunner';
+import { forgetTempFolder, killGroup, trackProcessGroup, trackTempFolder } from './interruptCleanup';
+import { runProcess, type ProcessResult } from './processRunner';
 import { requireN8nRuntime, type N8nRuntime } from './runtime';
 
 /** A credential as `n8n import:credentials` reads it; `data` is plaintext and encrypted on import. */

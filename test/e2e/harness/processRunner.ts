@@ -2,8 +2,6 @@ import { spawn } from 'node:child_process';
 
 import { killGroup, trackProcessGroup } from './interruptCleanup';
 
-export { killGroup };
-
 export interface ProcessResult {
 	code: number | null;
 	stdout: string;

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 
-import { trackProcessGroup } from '../harness/interruptCleanup';
-import { killGroup } from '../harness/processRunner';
+import { killGroup, trackProcessGroup } from '../harness/interruptCleanup';
 
 /** The parts of a queue-mode cluster: `n8n start`, `n8n webhook`, `n8n worker`. */
 export type N8nRole = 'main' | 'webhook' | 'worker';
