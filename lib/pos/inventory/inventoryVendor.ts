@@ -41,6 +41,8 @@ export interface InventoryVendor {
 	/** True when item ids differ per location (then the SKU cache is kept per location). */
 	catalogPerLocation: boolean;
 	searchCatalog(transport: PosJsonTransport, skus: string[]): Promise<CatalogMatch[]>;
+	/** The SKUs of items by their POS ids (for changes read back from the POS). */
+	itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]>;
 	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[]): Promise<WriteOutcome>;
 	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>): Promise<WriteOutcome>;
 	readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage>;

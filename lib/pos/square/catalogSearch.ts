@@ -37,3 +37,22 @@ export function readCatalogSearchPage(body: unknown): { matches: CatalogMatch[];
 	}
 	return { matches, cursor: typeof page.cursor === 'string' && page.cursor !== '' ? page.cursor : undefined };
 }
+
+/**
+ * BatchRetrieveCatalogObjects: the SKUs of variations a stock change names (the change carries only the
+ * variation id). Deleted variations are asked for too, so a change to an item deleted since still names
+ * its SKU.
+ */
+export const CATALOG_BATCH_RETRIEVE_PATH = '/v2/catalog/batch-retrieve';
+export const IDS_PER_RETRIEVE = 1000;
+
+export function catalogObjectsBody(itemIds: string[]): Record<string, unknown> {
+	if (itemIds.length === 0 || itemIds.length > IDS_PER_RETRIEVE) throw new RangeError(`A catalog retrieve takes 1 to ${IDS_PER_RETRIEVE} ids, got ${itemIds.length}.`);
+	return { object_ids: itemIds, include_deleted_objects: true };
+}
+
+/** The variations of a BatchRetrieveCatalogObjects answer (deleted ones included). */
+export function readCatalogObjects(body: unknown): CatalogMatch[] {
+	const objects = ((body ?? {}) as { objects?: RawVariation[] }).objects ?? [];
+	return readCatalogSearchPage({ objects: objects.map((object) => ({ ...object, is_deleted: false })) }).matches;
+}

@@ -2,7 +2,7 @@ import type { PosOrder } from '../../shopify/orders/posOrder';
 import type { CatalogMatch } from '../catalog/skuMatch';
 import type { CallRecord, InventoryVendor, MappedStockChange, StockChangesPage, WriteOutcome } from '../inventory/inventoryVendor';
 import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTransport';
-import { CATALOG_SEARCH_PATH, catalogSearchBody, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
+import { CATALOG_BATCH_RETRIEVE_PATH, CATALOG_SEARCH_PATH, catalogObjectsBody, catalogSearchBody, IDS_PER_RETRIEVE, readCatalogObjects, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
 import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
 import { BATCH_CHANGE_PATH, inventoryBatchBodies } from './inventoryAdjustments';
 import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, readInventoryChangesPage } from './inventoryChangesQuery';
@@ -23,6 +23,15 @@ async function searchCatalog(transport: PosJsonTransport, skus: string[]): Promi
 		cursor = read.cursor;
 	}
 	throw new Error(`Square's catalog search returned more than ${MAX_PAGES} pages for ${skus.length} SKUs.`);
+}
+
+async function itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]> {
+	const matches: CatalogMatch[] = [];
+	for (let start = 0; start < itemIds.length; start += IDS_PER_RETRIEVE) {
+		const body = await callOrThrow(transport, { method: 'POST', path: CATALOG_BATCH_RETRIEVE_PATH, body: catalogObjectsBody(itemIds.slice(start, start + IDS_PER_RETRIEVE)), safeToRepeat: true });
+		matches.push(...readCatalogObjects(body));
+	}
+	return matches;
 }
 
 async function moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[]): Promise<WriteOutcome> {
@@ -85,6 +94,7 @@ export const squareVendor: InventoryVendor = {
 	// Catalog ids are merchant-wide in Square; stock is per location.
 	catalogPerLocation: false,
 	searchCatalog,
+	itemSkus,
 	moveStock,
 	recordOrder,
 	readStockChanges,
