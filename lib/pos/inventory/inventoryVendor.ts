@@ -21,6 +21,8 @@ export interface CallRecord {
 	path: string;
 	idempotencyKey: string | null;
 	status: number;
+	/** The POS already held this key for these changes (applied by an earlier attempt). */
+	alreadyApplied?: boolean;
 }
 
 export type WriteOutcome = { ok: true; calls: CallRecord[]; result?: Record<string, unknown> } | { ok: false; calls: CallRecord[]; failure: PosFailure };
@@ -43,7 +45,8 @@ export interface InventoryVendor {
 	searchCatalog(transport: PosJsonTransport, skus: string[]): Promise<CatalogMatch[]>;
 	/** The SKUs of items by their POS ids (for changes read back from the POS). */
 	itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]>;
-	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[]): Promise<WriteOutcome>;
+	/** `nowMs`: the request time, for vendors that bound how old a change's time may be. */
+	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number): Promise<WriteOutcome>;
 	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>): Promise<WriteOutcome>;
 	readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage>;
 	listLocations(transport: PosJsonTransport): Promise<Array<Record<string, unknown>>>;

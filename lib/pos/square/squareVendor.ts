@@ -34,12 +34,19 @@ async function itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise
 	return matches;
 }
 
-async function moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[]): Promise<WriteOutcome> {
+/** Square's answer to a key it already holds for another body: the key's changes are applied. */
+function keyAlreadyUsed(body: unknown): boolean {
+	const errors = ((body ?? {}) as { errors?: Array<{ code?: unknown }> }).errors ?? [];
+	return errors.some((error) => error.code === 'IDEMPOTENCY_KEY_REUSED');
+}
+
+async function moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number): Promise<WriteOutcome> {
 	const calls: CallRecord[] = [];
-	for (const body of inventoryBatchBodies(changes, locationId)) {
+	for (const body of inventoryBatchBodies(changes, locationId, nowMs)) {
 		const result = await transport({ method: 'POST', path: BATCH_CHANGE_PATH, body, safeToRepeat: true });
-		if (!result.ok) return { ok: false, calls, failure: result };
-		calls.push({ path: BATCH_CHANGE_PATH, idempotencyKey: body.idempotency_key as string, status: result.status });
+		// The key names these Shopify changes at this location: Square holding it means they were applied once.
+		if (!result.ok && !keyAlreadyUsed(result.body)) return { ok: false, calls, failure: result };
+		calls.push({ path: BATCH_CHANGE_PATH, idempotencyKey: body.idempotency_key as string, status: result.ok ? result.status : (result.status ?? 400), ...(result.ok ? {} : { alreadyApplied: true }) });
 	}
 	return { ok: true, calls };
 }

@@ -59,6 +59,17 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		expect(keys).toEqual([keys[0], keys[1], keys[0], keys[1]]);
 	});
 
+	it('an event older than Square\'s one day is dated within it, and a repeat a moment later still moves nothing twice', async () => {
+		const old = [orderEvent(1001, [{ sku: 'TEE-M', quantity: -2 }], {}, '2026-01-02T10:00:00Z')];
+		const once = await runInventory(sim, MOVE, old);
+		expect(once.json(0)[0]).toMatchObject({ outcome: 'moved' });
+		const sent = JSON.parse(sim.requests.find((request) => request.path === '/v2/inventory/changes/batch-create')!.body);
+		expect(Date.now() - Date.parse(sent.changes[0].adjustment.occurred_at)).toBeLessThan(24 * 3600_000);
+		const again = await runInventory(sim, MOVE, old);
+		expect(again.output(1)).toEqual([]);
+		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(18);
+	});
+
 	it('a restock, and an edit in both directions, move the difference back', async () => {
 		await runInventory(sim, MOVE, [orderEvent(1001, [{ sku: 'TEE-M', quantity: -4 }])]);
 		const follow = [

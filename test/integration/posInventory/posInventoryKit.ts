@@ -9,6 +9,8 @@ import { startSimulator } from '../pos/posTestKit';
 export const SQUARE_TOKEN = 'EAAA-square-inventory-token';
 export const SQUARE_VERSION = '2026-09-16';
 export const LOCATION = 'MAIN';
+/** When the test's Shopify events happened: an hour ago, well inside the day Square accepts. */
+export const EVENT_TIME = new Date(Date.now() - 3600_000).toISOString();
 
 export async function startSquare(): Promise<PosSimulator> {
 	return await startSimulator({ auth: { type: 'bearer', token: SQUARE_TOKEN }, squareVersion: SQUARE_VERSION });
@@ -27,7 +29,7 @@ export function seedSquare(sim: PosSimulator, variations: Array<{ id: string; sk
 }
 
 /** A POS-ready order event as the Shopify nodes emit it: a sale per line, keys from Shopify ids. */
-export function orderEvent(orderNumber: number, lines: Array<{ sku: string | null; quantity: number; cause?: StockChange['cause'] }>, extra: IDataObject = {}): IDataObject {
+export function orderEvent(orderNumber: number, lines: Array<{ sku: string | null; quantity: number; cause?: StockChange['cause'] }>, extra: IDataObject = {}, occurredAt = EVENT_TIME): IDataObject {
 	const orderLegacy = String(6_000_000_000_000 + orderNumber);
 	const orderId = `gid://shopify/Order/${orderLegacy}`;
 	const stockChanges: StockChange[] = lines.map((line, index) => {
@@ -41,7 +43,7 @@ export function orderEvent(orderNumber: number, lines: Array<{ sku: string | nul
 			orderId,
 			orderName: `#${orderNumber}`,
 			cause,
-			occurredAt: '2026-11-20T10:00:00Z',
+			occurredAt,
 			reference: `Shopify #${orderNumber} line ${index + 1}`,
 		};
 	});

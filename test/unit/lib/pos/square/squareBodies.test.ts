@@ -2,7 +2,7 @@ import { serialization } from 'square';
 import { catalogSearchBody, readCatalogSearchPage } from '../../../../../lib/pos/square/catalogSearch';
 import { externalPaymentBody } from '../../../../../lib/pos/square/externalPayment';
 import { inventoryBatchKey, orderKey, paymentKey, squareIdempotencyKey } from '../../../../../lib/pos/square/idempotencyKey';
-import { inventoryBatchBodies } from '../../../../../lib/pos/square/inventoryAdjustments';
+import { inventoryBatchBodies, squareOccurredAt } from '../../../../../lib/pos/square/inventoryAdjustments';
 import { inventoryChangesBody, readInventoryChangesPage } from '../../../../../lib/pos/square/inventoryChangesQuery';
 import { readLocations } from '../../../../../lib/pos/square/locations';
 import { OrderModelError, squareOrderPlan } from '../../../../../lib/pos/square/orderBody';
@@ -68,10 +68,11 @@ describe('stock adjustments', () => {
 				{ change: stockChange('restock-12', 'HAT', 1, { lineItemId: 'gid://shopify/LineItem/12', occurredAt: '2026-11-21T09:30:00.000+01:00' }), itemId: 'VAR-2' },
 			],
 			'LOC-1',
+			Date.parse('2026-11-21T12:00:00Z'),
 		);
 		expectValid(serialization.BatchChangeInventoryRequest, body);
 		expect(body.changes).toEqual([
-			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:11', from_state: 'IN_STOCK', to_state: 'SOLD', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-1', quantity: '2', occurred_at: '2026-11-20T10:00:00.000Z' } },
+			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:11', from_state: 'IN_STOCK', to_state: 'SOLD', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-1', quantity: '2', occurred_at: '2026-11-20T13:00:00.000Z' } },
 			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:12', from_state: 'SOLD', to_state: 'IN_STOCK', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-2', quantity: '1', occurred_at: '2026-11-21T08:30:00.000Z' } },
 		]);
 		expect(body.idempotency_key).toBe(inventoryBatchKey('LOC-1', ['sale-11', 'restock-12'], { index: 0, count: 1 }));
@@ -79,15 +80,23 @@ describe('stock adjustments', () => {
 
 	it('the same changes always give the same body; more than 100 are split, each part keyed', () => {
 		const changes = Array.from({ length: 230 }, (_, index) => ({ change: stockChange(`sale-${index}`, `SKU-${index}`, -1), itemId: `VAR-${index}` }));
-		const bodies = inventoryBatchBodies(changes, 'LOC-1');
+		const now = Date.parse('2026-11-20T12:00:00Z');
+		const bodies = inventoryBatchBodies(changes, 'LOC-1', now);
 		expect(bodies.map((body) => (body.changes as unknown[]).length)).toEqual([100, 100, 30]);
 		expect(new Set(bodies.map((body) => body.idempotency_key)).size).toBe(3);
-		expect(inventoryBatchBodies(changes, 'LOC-1')).toEqual(bodies);
+		expect(inventoryBatchBodies(changes, 'LOC-1', now)).toEqual(bodies);
 		for (const body of bodies) expectValid(serialization.BatchChangeInventoryRequest, body);
 	});
 
 	it('a zero change moves nothing and is left out', () => {
-		expect(inventoryBatchBodies([{ change: stockChange('edit-0', 'TEE-M', 0, { cause: 'edit' }), itemId: 'VAR-1' }], 'LOC-1')).toEqual([]);
+		expect(inventoryBatchBodies([{ change: stockChange('edit-0', 'TEE-M', 0, { cause: 'edit' }), itemId: 'VAR-1' }], 'LOC-1', Date.now())).toEqual([]);
+	});
+
+	it('dates a change Square would refuse as too old (over 24 h) or in the future within what Square accepts', () => {
+		const now = Date.parse('2026-11-22T12:00:00Z');
+		expect(squareOccurredAt('2026-11-22T11:00:00Z', now)).toBe('2026-11-22T11:00:00.000Z');
+		expect(squareOccurredAt('2026-11-20T10:00:00Z', now)).toBe('2026-11-21T13:00:00.000Z');
+		expect(squareOccurredAt('2026-11-22T12:05:00Z', now)).toBe('2026-11-22T12:00:00.000Z');
 	});
 });
 
