@@ -7,7 +7,7 @@ import type { CatalogVariation, StoredOrder } from './store';
 export interface PosSimulatorState {
 	orders: StoredOrder[];
 	stock: Record<string, Record<string, number>>;
-	catalog: CatalogVariation[];
+	catalog: Array<Omit<CatalogVariation, 'sku' | 'priceAmount' | 'currency'> & { sku: string | null; priceAmount: number | null; currency: string | null }>;
 }
 
 /** Typed client for the simulator's control API, for tests and scripts that run it in another process. */

@@ -71,7 +71,7 @@ describe('Square-flavoured requests', () => {
 	});
 
 	it('inventory changes, counts and catalog search validate against Square\'s schemas', async () => {
-		sim.store.catalog.push({ id: 'VAR-1', sku: 'TEE-M', name: 'Tee (M)', priceAmount: 2500, currency: 'USD' });
+		sim.square.catalog.seed([{ name: 'Tee', variations: [{ id: 'VAR-1', name: 'Tee (M)', sku: 'TEE-M', priceAmount: 2500, currency: 'USD' }] }]);
 		const search = await runPosNode(
 			{ method: 'POST', path: '/v2/catalog/search', jsonBody: '={{ { object_types: ["ITEM_VARIATION"], query: { exact_query: { attribute_name: "sku", attribute_value: $json.sku } } } }}', idempotencyPlacement: 'none' },
 			[{ sku: 'TEE-M' }],
