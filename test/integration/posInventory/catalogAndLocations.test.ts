@@ -1,6 +1,6 @@
 import { processSkuCache } from '../../../lib/pos/catalog/skuCache';
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
-import { runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare } from './posInventoryKit';
+import { runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare, squareStock } from './posInventoryKit';
 
 describe('POS Inventory: Find Items by SKU and List Locations (Square)', () => {
 	let sim: PosSimulator;
@@ -44,11 +44,11 @@ describe('POS Inventory: Find Items by SKU and List Locations (Square)', () => {
 	});
 
 	it('lists Square\'s locations, one item each, so the Location ID can be copied', async () => {
-		sim.store.setQuantity('SHOP-2', 'VAR-TEE', 1);
+		sim.square.locations.seed([{ id: 'LSHOP2XXXXXXX', name: 'Harbour shop', currency: 'EUR', timezone: 'Europe/Dublin', country: 'IE' }]);
 		const run = await runInventory(sim, { operation: 'listLocations' }, [{}]);
-		expect(run.json(0).map((json) => [json.vendor, json.id, json.status])).toEqual([
-			['square', 'MAIN', 'ACTIVE'],
-			['square', 'SHOP-2', 'ACTIVE'],
+		expect(run.json(0).map((json) => [json.vendor, json.id, json.name, json.status, json.currency])).toEqual([
+			['square', 'MAIN', 'Main street', 'ACTIVE', 'USD'],
+			['square', 'LSHOP2XXXXXXX', 'Harbour shop', 'ACTIVE', 'EUR'],
 		]);
 		expect(run.output(0).every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});

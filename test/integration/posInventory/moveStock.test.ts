@@ -1,7 +1,7 @@
 import { serialization } from 'square';
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { logText } from '../../helpers/n8nEngine';
-import { LOCATION, orderEvent, runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare } from './posInventoryKit';
+import { orderEvent, runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare, squareStock } from './posInventoryKit';
 
 const MOVE = { operation: 'moveStock' };
 const strict = { unrecognizedObjectKeys: 'fail' as const };
@@ -28,7 +28,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 			['#1002', 'moved'],
 		]);
 		expect(run.output(0).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect([sim.store.quantity(LOCATION, 'VAR-TEE'), sim.store.quantity(LOCATION, 'VAR-HAT'), sim.store.quantity(LOCATION, 'VAR-MUG')]).toEqual([18, 9, 4]);
+		expect([squareStock(sim, 'VAR-TEE'), squareStock(sim, 'VAR-HAT'), squareStock(sim, 'VAR-MUG')]).toEqual([18, 9, 4]);
 		// Cold map: one catalog search for every SKU of the run, then one stock write per order.
 		expect(squareCalls(sim, '/v2/catalog/search')).toBe(1);
 		expect(squareCalls(sim, '/v2/inventory/changes/batch-create')).toBe(2);
@@ -45,7 +45,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		expect(warm.output(1)).toEqual([]);
 		const callsPerOrder = squareCalls(sim) / next.length;
 		expect(callsPerOrder).toBe(1);
-		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(8);
+		expect(squareStock(sim, 'VAR-TEE')).toBe(8);
 	});
 
 	it('the same order again (a retry, a duplicate webhook, webhook and poll) moves nothing twice', async () => {
@@ -53,8 +53,8 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		const once = await runInventory(sim, MOVE, orders);
 		const again = await runInventory(sim, MOVE, orders);
 		expect(again.json(0).map((json) => json.calls)).toEqual(once.json(0).map((json) => json.calls));
-		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(15);
-		expect(sim.store.quantity(LOCATION, 'VAR-HAT')).toBe(9);
+		expect(squareStock(sim, 'VAR-TEE')).toBe(15);
+		expect(squareStock(sim, 'VAR-HAT')).toBe(9);
 		const keys = sim.requests.filter((request) => request.path === '/v2/inventory/changes/batch-create').map((request) => JSON.parse(request.body).idempotency_key);
 		expect(keys).toEqual([keys[0], keys[1], keys[0], keys[1]]);
 	});
@@ -67,7 +67,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		expect(Date.now() - Date.parse(sent.changes[0].adjustment.occurred_at)).toBeLessThan(24 * 3600_000);
 		const again = await runInventory(sim, MOVE, old);
 		expect(again.output(1)).toEqual([]);
-		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(18);
+		expect(squareStock(sim, 'VAR-TEE')).toBe(18);
 	});
 
 	it('a restock, and an edit in both directions, move the difference back', async () => {
@@ -78,7 +78,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		];
 		const run = await runInventory(sim, MOVE, follow);
 		expect(run.output(1)).toEqual([]);
-		expect([sim.store.quantity(LOCATION, 'VAR-TEE'), sim.store.quantity(LOCATION, 'VAR-HAT'), sim.store.quantity(LOCATION, 'VAR-MUG')]).toEqual([17, 8, 6]);
+		expect([squareStock(sim, 'VAR-TEE'), squareStock(sim, 'VAR-HAT'), squareStock(sim, 'VAR-MUG')]).toEqual([17, 8, 6]);
 		const restock = JSON.parse(sim.requests.filter((request) => request.path === '/v2/inventory/changes/batch-create')[1].body);
 		expect(restock.changes[0].adjustment).toMatchObject({ from_state: 'SOLD', to_state: 'IN_STOCK', quantity: '1', reference_id: 'shopify:6000000001001:60000000010011' });
 	});
@@ -97,8 +97,8 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 			}),
 		]);
 		expect(run.output(1)[0].pairedItem).toEqual({ item: 0 });
-		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(20);
-		expect(sim.store.quantity(LOCATION, 'VAR-HAT')).toBe(9);
+		expect(squareStock(sim, 'VAR-TEE')).toBe(20);
+		expect(squareStock(sim, 'VAR-HAT')).toBe(9);
 
 		// Fixed in Square: the item sent again moves its whole order, asking only for the SKU that was missing.
 		seedSquare(sim, [{ id: 'VAR-GHOST', sku: 'GHOST-1', quantity: 3 }]);
@@ -106,7 +106,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		const retry = await runInventory(sim, MOVE, [orders[0]]);
 		expect(retry.json(0)[0]).toMatchObject({ outcome: 'moved' });
 		expect(JSON.parse(sim.requests[0].body).query.set_query.attribute_values).toEqual(['GHOST-1']);
-		expect([sim.store.quantity(LOCATION, 'VAR-TEE'), sim.store.quantity(LOCATION, 'VAR-GHOST')]).toEqual([19, 2]);
+		expect([squareStock(sim, 'VAR-TEE'), squareStock(sim, 'VAR-GHOST')]).toEqual([19, 2]);
 	});
 
 	it('two Square variations whose SKUs differ only in case: Not Mapped, naming both, never a guess', async () => {
@@ -119,7 +119,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 	it('a line without a SKU is reported as skipped, the rest of the order moves', async () => {
 		const run = await runInventory(sim, MOVE, [orderEvent(1001, [{ sku: 'TEE-M', quantity: -1 }, { sku: null, quantity: -1 }])]);
 		expect(run.json(0)[0]).toMatchObject({ outcome: 'moved', skipped: [expect.objectContaining({ reason: 'The Shopify line has no SKU, so no POS item can be named for it.' })] });
-		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(19);
+		expect(squareStock(sim, 'VAR-TEE')).toBe(19);
 	});
 
 	it('Square refusing the token: every order on "Failed / Not Mapped" with Square\'s words, the request without the secret', async () => {
@@ -141,7 +141,7 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		expect(failedItem.error).toMatch(/^Square refused the stock change: HTTP 500/);
 		expect((failedItem.request as { body: { changes: unknown[] } }).body.changes).toHaveLength(1);
 		expect(failedItem.stockChanges).toHaveLength(1);
-		expect(sim.store.quantity(LOCATION, 'VAR-TEE')).toBe(20);
+		expect(squareStock(sim, 'VAR-TEE')).toBe(20);
 	});
 
 	it('an item without stockChanges stops the run naming the field, or goes to Failed with "On Error: Continue"', async () => {

@@ -2,6 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { PosApi } from '../../../credentials/PosApi.credentials';
 import type { StockChange } from '../../../lib/pos/inventory/stockChange';
 import { PosInventory } from '../../../nodes/PosInventory/PosInventory.node';
+import { SquareRegister } from '../../../simulator/pos/flavours/square/register';
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { runNode, type EngineRun } from '../../helpers/n8nEngine';
 import { startSimulator } from '../pos/posTestKit';
@@ -12,8 +13,16 @@ export const LOCATION = 'MAIN';
 /** When the test's Shopify events happened: an hour ago, well inside the day Square accepts. */
 export const EVENT_TIME = new Date(Date.now() - 3600_000).toISOString();
 
+/** A Square seller with one location, MAIN, behind a bearer token and Square-Version check. */
 export async function startSquare(): Promise<PosSimulator> {
-	return await startSimulator({ auth: { type: 'bearer', token: SQUARE_TOKEN }, squareVersion: SQUARE_VERSION });
+	const sim = await startSimulator({ auth: { type: 'bearer', token: SQUARE_TOKEN }, squareVersion: SQUARE_VERSION });
+	sim.square.locations.seed([{ id: LOCATION, name: 'Main street' }]);
+	return sim;
+}
+
+/** IN_STOCK of a variation at the location, as Square holds it. */
+export function squareStock(sim: PosSimulator, variationId: string, locationId = LOCATION): number {
+	return sim.square.inventory.quantity(variationId, locationId);
 }
 
 export function squareCredentials(sim: PosSimulator, token = SQUARE_TOKEN) {
@@ -22,9 +31,10 @@ export function squareCredentials(sim: PosSimulator, token = SQUARE_TOKEN) {
 
 /** Catalog variations and their stock at the location, the way a Square seller has set them up. */
 export function seedSquare(sim: PosSimulator, variations: Array<{ id: string; sku: string; quantity: number; price?: number }>): void {
+	const register = new SquareRegister(sim.square);
 	for (const variation of variations) {
-		sim.store.catalog.push({ id: variation.id, sku: variation.sku, name: `Item ${variation.sku}`, priceAmount: variation.price ?? 1000, currency: 'USD' });
-		sim.store.setQuantity(LOCATION, variation.id, variation.quantity);
+		sim.square.catalog.seed([{ id: `ITEM-${variation.id}`, name: `Item ${variation.sku}`, variations: [{ id: variation.id, name: `Item ${variation.sku}`, sku: variation.sku, priceAmount: variation.price ?? 1000 }] }]);
+		register.recount(LOCATION, variation.id, variation.quantity);
 	}
 }
 
