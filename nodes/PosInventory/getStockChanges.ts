@@ -40,7 +40,7 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	let skus: Map<string, string>;
 	try {
 		page = await vendor.readStockChanges(pos.transport, locationId, queryStart(cursor, overlapMs));
-		const fresh = page.changes.filter((change) => !alreadyReturned(cursor, change.key));
+		const fresh = page.changes.filter((change) => !alreadyReturned(cursor, change.key, change.createdAt));
 		page = { ...page, changes: fresh };
 		skus = fresh.length > 0 ? await skusOfItems(this, vendor, pos, fresh.map((change) => change.itemId), locationId) : new Map();
 	} catch (error) {

@@ -9,10 +9,13 @@ export interface StockChangeCursor {
 	since: string;
 	/** Changes returned with `created_at` inside the overlap before `since`. */
 	recent: Array<{ id: string; at: string }>;
+	/** Where the first run started: the overlap never reaches back before it. */
+	floor: string;
 }
 
 export function startCursor(from: string): StockChangeCursor {
-	return { since: new Date(from).toISOString(), recent: [] };
+	const since = new Date(from).toISOString();
+	return { since, recent: [], floor: since };
 }
 
 /** The `updated_after` to ask with. */
@@ -20,7 +23,9 @@ export function queryStart(cursor: StockChangeCursor, overlapMs: number): string
 	return new Date(Date.parse(cursor.since) - overlapMs).toISOString();
 }
 
-export function alreadyReturned(cursor: StockChangeCursor, id: string): boolean {
+/** True for a change returned before, or made before the first run's start. */
+export function alreadyReturned(cursor: StockChangeCursor, id: string, createdAt: string | null): boolean {
+	if (createdAt !== null && cursor.floor && Date.parse(createdAt) < Date.parse(cursor.floor)) return true;
 	return cursor.recent.some((entry) => entry.id === id);
 }
 
@@ -35,6 +40,7 @@ export function advanceCursor(cursor: StockChangeCursor, seen: Array<{ id: strin
 	const recent = new Map(cursor.recent.map((entry) => [entry.id, entry.at]));
 	for (const entry of seen) if (entry.createdAt !== '') recent.set(entry.id, entry.createdAt);
 	return {
+		floor: cursor.floor,
 		since: new Date(newest).toISOString(),
 		recent: [...recent].filter(([, at]) => Date.parse(at) >= floor).map(([id, at]) => ({ id, at })),
 	};

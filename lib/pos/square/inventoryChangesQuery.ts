@@ -9,6 +9,15 @@ import { isOwnReference } from './referenceTag';
  */
 export const BATCH_RETRIEVE_CHANGES_PATH = '/v2/inventory/changes/batch-retrieve';
 
+/** RetrieveOrder: an order's reference tells whether this package recorded it. */
+export function retrieveOrderPath(orderId: string): string {
+	return `/v2/orders/${encodeURIComponent(orderId)}`;
+}
+
+export function isOwnOrder(body: unknown): boolean {
+	return isOwnReference(((body ?? {}) as { order?: { reference_id?: unknown } }).order?.reference_id);
+}
+
 export function inventoryChangesBody(locationId: string, updatedAfter: string, cursor?: string): Record<string, unknown> {
 	return {
 		location_ids: [locationId],
@@ -20,6 +29,12 @@ export function inventoryChangesBody(locationId: string, updatedAfter: string, c
 
 export interface ReadChangesResult {
 	changes: PosStockChange[];
+	/**
+	 * Change key → the Square order (transaction) behind a sale made through the API (`source.product`
+	 * EXTERNAL_API): it may be an order this package recorded, which only the order's reference tells.
+	 * Register sales (SQUARE_POS) need no such check.
+	 */
+	orderChecks: Map<string, string>;
 	/** Ids of changes this package wrote, left out (counted for the output's summary). */
 	ownChangeIds: string[];
 	/** Every change id and created_at in the page, ours included, for the cursor. */
@@ -62,7 +77,7 @@ function readChange(raw: Raw, locationId: string): PosStockChange | undefined {
 /** Reads one page of BatchRetrieveInventoryChanges. */
 export function readInventoryChangesPage(body: unknown, locationId: string): ReadChangesResult {
 	const page = (body ?? {}) as { changes?: Raw[]; cursor?: unknown };
-	const result: ReadChangesResult = { changes: [], ownChangeIds: [], seen: [] };
+	const result: ReadChangesResult = { changes: [], orderChecks: new Map(), ownChangeIds: [], seen: [] };
 	for (const raw of page.changes ?? []) {
 		const record = (raw.type === 'PHYSICAL_COUNT' ? raw.physical_count : raw.adjustment) as Raw | undefined;
 		if (record && typeof record.id === 'string') result.seen.push({ id: record.id, createdAt: text(record.created_at) ?? '' });
@@ -71,7 +86,10 @@ export function readInventoryChangesPage(body: unknown, locationId: string): Rea
 			continue;
 		}
 		const change = readChange(raw, locationId);
-		if (change) result.changes.push(change);
+		if (!change) continue;
+		result.changes.push(change);
+		const source = (record?.source ?? {}) as Raw;
+		if (typeof record?.transaction_id === 'string' && source.product === 'EXTERNAL_API') result.orderChecks.set(change.key, record.transaction_id);
 	}
 	if (typeof page.cursor === 'string' && page.cursor !== '') result.cursor = page.cursor;
 	return result;

@@ -5,7 +5,7 @@ import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTranspor
 import { CATALOG_BATCH_RETRIEVE_PATH, CATALOG_SEARCH_PATH, catalogObjectsBody, catalogSearchBody, IDS_PER_RETRIEVE, readCatalogObjects, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
 import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
 import { BATCH_CHANGE_PATH, inventoryBatchBodies } from './inventoryAdjustments';
-import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, readInventoryChangesPage } from './inventoryChangesQuery';
+import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, isOwnOrder, readInventoryChangesPage, retrieveOrderPath } from './inventoryChangesQuery';
 import { LIST_LOCATIONS_PATH, readLocations } from './locations';
 import { CREATE_ORDER_PATH, squareOrderPlan } from './orderBody';
 
@@ -78,8 +78,27 @@ async function recordOrder(transport: PosJsonTransport, locationId: string, orde
 	};
 }
 
+/** Square order id → whether this package recorded it (an order's reference never changes). */
+const recordedOrders = new Map<string, boolean>();
+const RECORDED_ORDERS_KEPT = 10_000;
+
+async function isRecordedOrder(transport: PosJsonTransport, orderId: string): Promise<boolean> {
+	const known = recordedOrders.get(orderId);
+	if (known !== undefined) return known;
+	const ours = isOwnOrder(await callOrThrow(transport, { method: 'GET', path: retrieveOrderPath(orderId), safeToRepeat: true }));
+	if (recordedOrders.size >= RECORDED_ORDERS_KEPT) recordedOrders.delete(recordedOrders.keys().next().value as string);
+	recordedOrders.set(orderId, ours);
+	return ours;
+}
+
+/**
+ * Every page of changes since `updatedAfter`. Stock a recorded Shopify order moved (Square's own SOLD
+ * adjustment when our EXTERNAL payment closed it) carries no reference of ours, only the order as
+ * `transaction_id`: the order's reference says it is ours, so it is left out like our tagged writes.
+ */
 async function readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage> {
 	const all: StockChangesPage = { changes: [], ownChangeIds: [], seen: [] };
+	const orderChecks = new Map<string, string>();
 	let cursor: string | undefined;
 	for (let page = 0; page < MAX_PAGES * 10; page++) {
 		const body = await callOrThrow(transport, { method: 'POST', path: BATCH_RETRIEVE_CHANGES_PATH, body: inventoryChangesBody(locationId, updatedAfter, cursor), safeToRepeat: true });
@@ -87,9 +106,14 @@ async function readStockChanges(transport: PosJsonTransport, locationId: string,
 		all.changes.push(...read.changes);
 		all.ownChangeIds.push(...read.ownChangeIds);
 		all.seen.push(...read.seen);
-		if (!read.cursor) return all;
+		for (const [key, orderId] of read.orderChecks) orderChecks.set(key, orderId);
 		cursor = read.cursor;
+		if (!cursor) break;
 	}
+	const echoes = new Set<string>();
+	for (const [key, orderId] of orderChecks) if (await isRecordedOrder(transport, orderId)) echoes.add(key);
+	all.ownChangeIds.push(...echoes);
+	all.changes = all.changes.filter((change) => !echoes.has(change.key));
 	return all;
 }
 

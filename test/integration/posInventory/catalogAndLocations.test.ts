@@ -1,6 +1,6 @@
 import { processSkuCache } from '../../../lib/pos/catalog/skuCache';
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
-import { runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare, squareStock } from './posInventoryKit';
+import { runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare } from './posInventoryKit';
 
 describe('POS Inventory: Find Items by SKU and List Locations (Square)', () => {
 	let sim: PosSimulator;

@@ -24,8 +24,10 @@ describe('stock change cursor', () => {
 		const after = advanceCursor(start, [{ id: 'A', createdAt: '2026-11-20T10:01:00Z' }, { id: 'B', createdAt: '2026-11-20T10:09:00Z' }], 300_000);
 		expect(after.since).toBe('2026-11-20T10:09:00.000Z');
 		expect(after.recent).toEqual([{ id: 'B', at: '2026-11-20T10:09:00Z' }]);
-		expect(alreadyReturned(after, 'B')).toBe(true);
-		expect(alreadyReturned(after, 'A')).toBe(false);
+		expect(alreadyReturned(after, 'B', '2026-11-20T10:09:00Z')).toBe(true);
+		expect(alreadyReturned(after, 'A', '2026-11-20T10:01:00Z')).toBe(false);
+		// The first run's overlap never returns what happened before it started.
+		expect(alreadyReturned(start, 'OLD', '2026-11-20T09:58:00Z')).toBe(true);
 		// A quiet run keeps the cursor.
 		expect(advanceCursor(after, [], 300_000)).toEqual(after);
 	});

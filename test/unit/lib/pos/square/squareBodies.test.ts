@@ -187,6 +187,7 @@ describe('stock changes since a time', () => {
 			{ type: 'ADJUSTMENT', adjustment: { id: 'ADJ-OWN', reference_id: 'shopify:5000000000001:11', from_state: 'IN_STOCK', to_state: 'SOLD', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-1', quantity: '1', occurred_at: '2026-11-20T11:01:00Z', created_at: '2026-11-20T11:01:01Z' } },
 			{ type: 'ADJUSTMENT', adjustment: { id: 'ADJ-2', from_state: 'NONE', to_state: 'IN_STOCK', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-2', quantity: '12', occurred_at: '2026-11-20T11:02:00Z', created_at: '2026-11-20T11:02:01Z' } },
 			{ type: 'PHYSICAL_COUNT', physical_count: { id: 'PC-1', catalog_object_id: 'VAR-1', state: 'IN_STOCK', location_id: 'LOC-1', quantity: '7', occurred_at: '2026-11-20T11:03:00Z', created_at: '2026-11-20T11:03:01Z' } },
+			{ type: 'ADJUSTMENT', adjustment: { id: 'ADJ-API', from_state: 'IN_STOCK', to_state: 'SOLD', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-2', quantity: '1', transaction_id: 'ORDER-9', source: { product: 'EXTERNAL_API', application_id: 'sq0idp-app' }, created_at: '2026-11-20T11:03:30Z' } },
 			{ type: 'ADJUSTMENT', adjustment: { id: 'ADJ-3', from_state: 'IN_STOCK', to_state: 'WASTE', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-2', quantity: '1', occurred_at: '2026-11-20T11:04:00Z', created_at: '2026-11-20T11:04:01Z' } },
 		],
 		cursor: 'PAGE-2',
@@ -203,11 +204,14 @@ describe('stock changes since a time', () => {
 		const read = readInventoryChangesPage(response, 'LOC-1');
 		expect(read.ownChangeIds).toEqual(['ADJ-OWN']);
 		expect(read.cursor).toBe('PAGE-2');
-		expect(read.seen.map((entry) => entry.id)).toEqual(['ADJ-1', 'ADJ-OWN', 'ADJ-2', 'PC-1', 'ADJ-3']);
+		expect(read.seen.map((entry) => entry.id)).toEqual(['ADJ-1', 'ADJ-OWN', 'ADJ-2', 'PC-1', 'ADJ-API', 'ADJ-3']);
+		// A sale through the API names its order: whether it is an order we recorded is asked of Square.
+		expect([...read.orderChecks]).toEqual([['ADJ-API', 'ORDER-9']]);
 		expect(read.changes.map((change) => [change.key, change.kind, change.itemId, change.quantity ?? change.absoluteQuantity])).toEqual([
 			['ADJ-1', 'delta', 'VAR-1', -2],
 			['ADJ-2', 'delta', 'VAR-2', 12],
 			['PC-1', 'recount', 'VAR-1', 7],
+			['ADJ-API', 'delta', 'VAR-2', -1],
 			['ADJ-3', 'delta', 'VAR-2', -1],
 		]);
 		expect(isOwnReference('shopify:1:2')).toBe(true);
