@@ -3,9 +3,8 @@ import { PosApi } from '../../../credentials/PosApi.credentials';
 import type { StockChange } from '../../../lib/pos/inventory/stockChange';
 import { PosInventory } from '../../../nodes/PosInventory/PosInventory.node';
 import { SquareRegister } from '../../../simulator/pos/flavours/square/register';
-import type { PosSimulator } from '../../../simulator/pos/posSimulator';
+import { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { runNode, type EngineRun } from '../../helpers/n8nEngine';
-import { startSimulator } from '../pos/posTestKit';
 
 export const SQUARE_TOKEN = 'EAAA-square-inventory-token';
 export const SQUARE_VERSION = '2026-09-16';
@@ -14,8 +13,9 @@ export const LOCATION = 'MAIN';
 export const EVENT_TIME = new Date(Date.now() - 3600_000).toISOString();
 
 /** A Square seller with one location, MAIN, behind a bearer token and Square-Version check. */
-export async function startSquare(): Promise<PosSimulator> {
-	const sim = await startSimulator({ auth: { type: 'bearer', token: SQUARE_TOKEN }, squareVersion: SQUARE_VERSION });
+export async function startSquare(now?: () => number): Promise<PosSimulator> {
+	const sim = new PosSimulator({ now, config: { auth: { type: 'bearer', token: SQUARE_TOKEN }, squareVersion: SQUARE_VERSION } });
+	await sim.start();
 	sim.square.locations.seed([{ id: LOCATION, name: 'Main street' }]);
 	return sim;
 }
