@@ -1,5 +1,6 @@
 import { processSkuCache } from '../../../lib/pos/catalog/skuCache';
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
+import { expectSquareContract } from '../pos/square/squareKit';
 import { runInventory, seedSquare, squareCalls, SQUARE_TOKEN, startSquare } from './posInventoryKit';
 
 describe('POS Inventory: Find Items by SKU and List Locations (Square)', () => {
@@ -12,7 +13,16 @@ describe('POS Inventory: Find Items by SKU and List Locations (Square)', () => {
 			{ id: 'VAR-HAT', sku: 'HAT', quantity: 1 },
 		]);
 	});
-	afterEach(async () => await sim.stop());
+	/** Injected faults and refused tokens answer in the simulator's words, not Square's: no contract check then. */
+	let faulted = false;
+	afterEach(async () => {
+		try {
+			if (!faulted) expectSquareContract(sim);
+		} finally {
+			faulted = false;
+			await sim.stop();
+		}
+	});
 
 	it('maps every item\'s SKU in one search, and a warm map answers without asking Square', async () => {
 		const input = [{ sku: 'TEE-M' }, { sku: 'hat' }, { sku: 'NOPE' }];

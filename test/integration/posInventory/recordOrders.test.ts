@@ -28,8 +28,11 @@ describe('POS Inventory: Record Shopify Orders (Square)', () => {
 		]);
 	});
 	afterEach(async () => {
-		expectSquareContract(sim);
-		await sim.stop();
+		try {
+			expectSquareContract(sim);
+		} finally {
+			await sim.stop();
+		}
 	});
 
 	it('records the order with catalog lines and an EXTERNAL payment: Square\'s total is Shopify\'s, stock moves once', async () => {
