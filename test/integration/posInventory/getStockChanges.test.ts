@@ -13,7 +13,7 @@ describe('POS Inventory: Get Stock Changes (Square)', () => {
 	let register: SquareRegister;
 	let staticData: IDataObject;
 	const at = (offsetSeconds: number) => new Date(clock.now + offsetSeconds * 1000).toISOString();
-	const changesRun = (options: IDataObject = {}) => runInventory(sim, { ...CHANGES, options }, [{}], { staticData });
+	const changesRun = (options: IDataObject = {}) => runInventory(sim, { ...CHANGES, options: options as never }, [{}], { staticData });
 
 	beforeEach(async () => {
 		clock = { now: Date.now() - 10 * 60_000 };
