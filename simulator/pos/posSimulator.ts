@@ -119,8 +119,7 @@ export class PosSimulator {
 			request.socket.destroy();
 		};
 
-		this.faults.noteRequest();
-		const outage = this.faults.outageNow();
+		const outage = this.faults.outageFor();
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
@@ -191,8 +190,13 @@ export class PosSimulator {
 				this.faults.clear();
 				return sendJson(response, 200, { ok: true });
 			case 'POST /_pos/outage': {
-				const outage = this.faults.addOutage(json as OutageSpec);
-				return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+				if (!isObject(json)) return sendJson(response, 400, { message: 'Send an outage as a JSON object' });
+				try {
+					const outage = this.faults.addOutage(json as OutageSpec);
+					return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+				} catch (error) {
+					return sendJson(response, 400, { message: (error as Error).message });
+				}
 			}
 			case 'GET /_pos/outage':
 				return sendJson(response, 200, { active: this.faults.outageNow(), endsAt: this.faults.outagesEnd() });
