@@ -33,6 +33,24 @@ async function withHarness<T>(run: (harness: TriggerWorkflowHarness) => Promise<
 
 const payloads = examplePayloads();
 
+/** Every clock API but Date, for fake timers that move only the date. */
+const REAL_TIME_APIS: NonNullable<Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']> = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+];
+
 describe('Shopify Order Trigger: deliveries through n8n-core', () => {
 	it.each(payloads.map((p) => [`${p.version} ${p.topic}`, p] as [string, ExamplePayload]))(
 		'%s signed correctly starts one execution with the normalised event',
@@ -240,13 +258,19 @@ describe('Shopify Order Trigger: the credential', () => {
 		});
 	});
 
+	// The trigger reads the time with `new Date()`: only Date is faked (timers and I/O stay real), so the
+	// reload interval passes when the test says, not when the machine gets round to it.
+	const T0 = Date.parse('2026-11-20T10:00:00.000Z');
+	beforeEach(() => jest.useFakeTimers({ now: T0, doNotFake: REAL_TIME_APIS }));
+	afterEach(() => jest.useRealTimers());
+
 	it('takes a rotated webhook secret at once, and then refuses the old one', async () => {
 		await withHarness(async (harness) => {
 			const url = harness.webhookUrl('Shopify Order Trigger');
 			expect((await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create'))).status).toBe(200);
 			harness.editCredential('shopifyAdminApi', { webhookSecret: 'whsec_rotated_9d41' });
 			// Rejections reload the credential at most once per RELOAD_AFTER_REJECTION_INTERVAL_MS.
-			await new Promise((resolve) => setTimeout(resolve, RELOAD_AFTER_REJECTION_INTERVAL_MS));
+			jest.setSystemTime(T0 + RELOAD_AFTER_REJECTION_INTERVAL_MS);
 			const rotated = deliveryHeaders(order.rawBody, 'orders/updated', {}, 'whsec_rotated_9d41');
 			expect((await post(url, order.rawBody, rotated)).status).toBe(200);
 			const stale = deliveryHeaders(order.rawBody, 'orders/paid', {}, WEBHOOK_SECRET);
@@ -264,9 +288,18 @@ describe('Shopify Order Trigger: the credential', () => {
 				Array.from({ length: 30 }, async () => (await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', {}, 'not-the-secret'))).status),
 			);
 			expect(forged).toEqual(Array(30).fill(401));
+			jest.setSystemTime(T0 + RELOAD_AFTER_REJECTION_INTERVAL_MS - 1);
+			expect((await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/paid', {}, 'not-the-secret'))).status).toBe(401);
 			await harness.settled();
-			// The first load, plus at most one when a rejection came after the interval (a slow machine).
-			expect(harness.credentialLoads).toBeLessThanOrEqual(2);
+			expect(harness.credentialLoads).toBe(1);
+			// Once the interval has passed, the next forgery may load it again, and only the first of a flood.
+			jest.setSystemTime(T0 + RELOAD_AFTER_REJECTION_INTERVAL_MS);
+			const later = await Promise.all(
+				Array.from({ length: 10 }, async () => (await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', {}, 'not-the-secret'))).status),
+			);
+			expect(later).toEqual(Array(10).fill(401));
+			await harness.settled();
+			expect(harness.credentialLoads).toBe(2);
 			expect(harness.executions).toHaveLength(1);
 		});
 	});
