@@ -101,6 +101,14 @@ describe('Shopify nodes inside n8n', () => {
 			await n8n.rest.publishWorkflow('e2eOrderToPos');
 		}, 120_000);
 
+		/** Creates an order in the store and waits until its delivery has put it in the POS; returns its key there. */
+		async function orderThroughToPos(): Promise<string> {
+			const order = await shop.control.createOrder({ lineItems: [{ sku: uniqueSku.sku, quantity: 1 }], sourceName: 'web' });
+			const key = `shopify-${String(order.id).split('/').pop()}`;
+			await waitFor('the marker order in the POS', () => pos.store.orders.find((candidate) => candidate.idempotencyKey === key));
+			return key;
+		}
+
 		it('publishing subscribes n8n\'s webhook URL to orders/create, once', async () => {
 			const subscriptions = await shop.control.webhookSubscriptions();
 			expect(subscriptions).toHaveLength(1);
@@ -159,8 +167,9 @@ describe('Shopify nodes inside n8n', () => {
 				body,
 			});
 			expect(response.status).toBe(401);
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			expect(pos.store.orders.length).toBe(ordersBefore);
+			// A real order sent after it reaching the POS proves the forged one had its chance to run.
+			const marker = await orderThroughToPos();
+			expect(pos.store.orders.map((candidate) => candidate.idempotencyKey).slice(ordersBefore)).toEqual([marker]);
 		});
 
 		it('remembers accepted deliveries across a restart: Shopify delivering one again afterwards runs nothing', async () => {
@@ -179,8 +188,9 @@ describe('Shopify nodes inside n8n', () => {
 			await n8n.start();
 			const again = await send(delivery);
 			expect(again).toEqual({ status: 200, text: expect.stringContaining('Already emitted') });
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			expect((await waitForExecutionsToSettle(n8n.rest, 'e2eOrderToPos')).length).toBe(before + 1);
+			// A new order's execution, started after the repeat, is recorded: a run of the repeat would be too.
+			await orderThroughToPos();
+			expect((await waitForExecutionsToSettle(n8n.rest, 'e2eOrderToPos')).length).toBe(before + 2);
 		}, 180_000);
 
 		it('restarting n8n keeps one subscription; unpublishing removes it', async () => {
