@@ -13,9 +13,6 @@ export interface ChangeCursor {
 	seen: Record<string, string>;
 }
 
-/** Default overlap: how far back each run looks again, to catch orders the search index showed late. */
-export const DEFAULT_CURSOR_OVERLAP_MS = 5 * 60 * 1000;
-
 /** Lower bound for `updated_at:>=` this run: the cursor minus the overlap. */
 export function cursorSearchSince(cursor: ChangeCursor | undefined, overlapMs: number): string | undefined {
 	if (!cursor) return undefined;
