@@ -17,24 +17,22 @@ const ts = require('typescript');
 const ROOT = path.resolve(__dirname, '..');
 const SHIPPED = ['lib', 'nodes', 'credentials'];
 
-function loadProgram() {
-	const configPath = path.join(ROOT, 'tsconfig.json');
+function loadProgram(root) {
+	const configPath = path.join(root, 'tsconfig.json');
 	const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-	const parsed = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
+	const parsed = ts.parseJsonConfigFileContent(config, ts.sys, root);
 	return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true } });
 }
 
-const relative = (file) => path.relative(ROOT, file).split(path.sep).join('/');
-const isShipped = (file) => SHIPPED.some((dir) => relative(file).startsWith(`${dir}/`));
 
 /** The .ts sources of the node and credential files package.json lists (`dist/x/y.js` → `x/y.ts`). */
-function entryPoints() {
-	const { n8n } = require(path.join(ROOT, 'package.json'));
-	return new Set([...n8n.nodes, ...n8n.credentials].map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
+function entryPoints(root) {
+	const { n8n } = JSON.parse(ts.sys.readFile(path.join(root, 'package.json')) ?? '{}');
+	return new Set([...(n8n?.nodes ?? []), ...(n8n?.credentials ?? [])].map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
 }
 
 /** Each (file, export name) another file uses; `*` for a module taken whole. */
-function collectUses(program) {
+function collectUses(program, root) {
 	const uses = new Map();
 	const use = (from, specifier, name) => {
 		const resolved = ts.resolveModuleName(specifier, from.fileName, program.getCompilerOptions(), ts.sys).resolvedModule;
@@ -45,7 +43,7 @@ function collectUses(program) {
 		uses.get(target).add(name);
 	};
 	for (const source of program.getSourceFiles()) {
-		if (source.isDeclarationFile || !source.fileName.startsWith(ROOT) || source.fileName.includes('node_modules')) continue;
+		if (source.isDeclarationFile || !path.resolve(source.fileName).startsWith(root) || source.fileName.includes('node_modules')) continue;
 		const visit = (node) => {
 			if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
 				usesOfDeclaration(node).forEach((name) => use(source, node.moduleSpecifier.text, name));
@@ -107,11 +105,14 @@ function isDeclarationName(identifier) {
 	);
 }
 
-function unusedExports() {
-	const program = loadProgram();
+/** `file:line name` of each export of root's lib/, nodes/ and credentials/ that nothing uses, sorted. */
+function unusedExports(root = ROOT) {
+	const relative = (file) => path.relative(root, file).split(path.sep).join('/');
+	const isShipped = (file) => SHIPPED.some((dir) => relative(file).startsWith(`${dir}/`));
+	const program = loadProgram(root);
 	const checker = program.getTypeChecker();
-	const entries = entryPoints();
-	const uses = collectUses(program);
+	const entries = entryPoints(root);
+	const uses = collectUses(program, root);
 	const unused = [];
 	for (const source of program.getSourceFiles()) {
 		if (source.isDeclarationFile || !isShipped(source.fileName) || entries.has(relative(source.fileName))) continue;
