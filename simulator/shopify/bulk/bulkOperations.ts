@@ -91,6 +91,8 @@ export class BulkOperations {
 	readonly operations = new Map<string, BulkOperationRecord>();
 	/** extra time a bulk query stays RUNNING, so pollers see it in progress */
 	runningDelayMs = 0;
+	/** When set, a bulk query stays RUNNING until this settles: a test decides when it ends, not the clock. */
+	completionGate: Promise<void> | undefined;
 
 	constructor(
 		private readonly store: ShopStore,
@@ -204,6 +206,7 @@ export class BulkOperations {
 			void error;
 		}
 		if (this.runningDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.runningDelayMs));
+		if (this.completionGate) await this.completionGate;
 		if (!this.operations.has(record.id)) return;
 		record.completedAt = this.store.nowIso();
 		if (record.status === 'FAILED') return;
