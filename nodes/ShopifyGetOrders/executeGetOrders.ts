@@ -6,7 +6,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { ShopifyApiError } from '../../lib/shopify/errors';
+import { UnexpectedAnswerError, UnusableOrderError } from '../../lib/shopify/orders/answerShape';
 import { BulkOperationError } from '../../lib/shopify/orders/bulkOperationError';
+import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
+import { SearchWarningError } from '../../lib/shopify/searchWarnings';
 import { normalizeGraphqlOrder } from '../../lib/shopify/orders/normalizeGraphqlOrder';
 import { OrdersReader, OrdersVisibilityError } from '../../lib/shopify/orders/ordersReader';
 import { orderSearchQuery } from '../../lib/shopify/orders/searchQuery';
@@ -36,6 +39,7 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 					mode: parameters.mode,
 					bulkThreshold: parameters.bulkThreshold,
 					olderThanVisible: parameters.olderThanVisible,
+					searchWarnings: parameters.searchWarnings,
 					changesSince: parameters.onlyChanges
 						? { cursor: loadCursor(staticData, cursorKey), overlapMs: parameters.cursorOverlapMs }
 						: undefined,
@@ -43,9 +47,16 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 				{ download: n8nDownloadStream(this) },
 			);
 			const orders: INodeExecutionData[] = [];
-			for await (const order of reader.orders()) {
-				const json = parameters.output === 'raw' ? order : normalizeGraphqlOrder(order);
-				orders.push({ json: json as unknown as JsonObject, pairedItem: { item: itemIndex } });
+			for await (const entry of reader.entries()) {
+				const delivered = entry.order ? deliverable(entry.order, parameters.output) : entry;
+				if (delivered.failure) {
+					if (entry.order) reader.notDelivered(entry.order);
+					// One order that cannot be delivered: its own item, or the run fails naming it.
+					if (!this.continueOnFail()) throw toNodeError(this, delivered.failure, itemIndex);
+					orders.push({ json: failedOrderJson(delivered.failure), pairedItem: { item: itemIndex } });
+					continue;
+				}
+				orders.push({ json: delivered.json, pairedItem: { item: itemIndex } });
 			}
 			output.push(...orders);
 			const { summary } = reader;
@@ -70,6 +81,26 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 	return [output];
 }
 
+/** The order as the chosen output, or why it cannot be (an amount beyond what minor units can hold…). */
+function deliverable(order: GqlOrder, output: 'posReady' | 'raw'): { json: JsonObject; failure?: undefined } | { failure: UnusableOrderError } {
+	if (output === 'raw') return { json: order as unknown as JsonObject };
+	try {
+		return { json: normalizeGraphqlOrder(order) as unknown as JsonObject };
+	} catch (error) {
+		return {
+			failure: new UnusableOrderError(
+				order.id,
+				`Order ${order.name} (${order.id}) cannot be made POS-ready: ${(error as Error).message}`,
+				'Correct the order in Shopify, or read it with Output "Raw". The change position stays before this order, so it is offered again.',
+			),
+		};
+	}
+}
+
+function failedOrderJson(failure: UnusableOrderError): JsonObject {
+	return { error: failure.message, description: failure.advice, orderId: failure.orderId };
+}
+
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	if (error instanceof ShopifyApiError || error instanceof BulkOperationError) {
@@ -81,6 +112,16 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	}
 	if (error instanceof OrdersVisibilityError) {
 		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+	}
+	if (error instanceof SearchWarningError) {
+		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.describe() });
+	}
+	if (error instanceof UnexpectedAnswerError || error instanceof UnusableOrderError) {
+		return new NodeApiError(ctx.getNode(), { message: error.message, code: error.code } as JsonObject, {
+			message: error.message,
+			description: error.describe(),
+			itemIndex,
+		});
 	}
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
