@@ -145,7 +145,7 @@ export class OrderDetailsReader {
 		const entries = response.data?.nodes;
 		if (!Array.isArray(entries) || entries.length !== batch.length) {
 			throw new UnexpectedAnswerError(
-				`Shopify answered ${describeAnswer(entries)} entries for the ${batch.length} order ids ${listIds(batch)}: ` +
+				`Shopify answered ${describeAnswer(entries)} entries for ${batch.length === 1 ? 'the order id' : `the ${batch.length} order ids`} ${listIds(batch)}: ` +
 					'an answer that does not match the ids asked for, so none of these orders is returned as read.',
 				'Run the node again; the change position has not moved past these orders.',
 				batch,
