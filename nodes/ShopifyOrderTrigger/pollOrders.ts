@@ -8,7 +8,7 @@ import { listOrderIds, OrderDetailsReader, type ListedOrder } from '../../lib/sh
 import { SearchWarningError, type SearchWarningHandling, type SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
 import { orderChangeKey } from '../../lib/shopify/webhooks/orderChangeKey';
-import { orderEventFromGraphql, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
+import { orderEventFromGraphql, type OrderEvent, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { advanceCursor, pollWindowStart, updatedSinceSearch } from '../../lib/shopify/webhooks/pollingCursor';
 import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
 import { orderLedgers } from './triggerMemory';
@@ -66,12 +66,12 @@ function asApiError(ctx: IPollFunctions, error: unknown): Error {
 	return error as Error;
 }
 
-/** The event for one order; an order that cannot be made into one is an UnusableOrderError naming it. */
-function eventFor(order: GqlOrder, meta: OrderEventMeta, output: OrderEventOutput) {
+/** The event for one order, or why the order cannot be made into one (named by its id). */
+function eventFor(order: GqlOrder, meta: OrderEventMeta, output: OrderEventOutput): OrderEvent | UnusableOrderError {
 	try {
 		return orderEventFromGraphql(order, meta, output);
 	} catch (error) {
-		throw new UnusableOrderError(
+		return new UnusableOrderError(
 			order.id,
 			`Order ${order.name ?? ''} (${order.id}) cannot be emitted: ${(error as Error).message}`,
 			'Nothing of this poll was emitted and the position did not move, so no order is lost. Correct the order in Shopify, or set Output to "Shopify Order" to emit it as Shopify sent it.',
@@ -86,6 +86,7 @@ async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promi
 	for await (const page of listOrderIds(client, '', 'UPDATED_AT', true)) {
 		for await (const order of new OrderDetailsReader(client).orders([page[0].id])) {
 			const event = eventFor(order, pollMeta(order, shopDomain, client.apiVersion, new Date()), output);
+			if (event instanceof UnusableOrderError) throw event;
 			return [[{ json: event.json as IDataObject }]];
 		}
 		break;
@@ -143,12 +144,17 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 
 		// Every listed change is accounted for before anything is claimed: an order that cannot be emitted
 		// stops the poll with its id, and nothing (memory, position) moves, so no change is lost.
-		const events: Array<{ order: GqlOrder; event: ReturnType<typeof eventFor> }> = [];
+		const events: Array<{ order: GqlOrder; event: OrderEvent }> = [];
 		const gone: string[] = [];
 		for await (const detail of new OrderDetailsReader(client, stats).read(fresh.map((listed) => listed.id))) {
-			if (detail.kind === 'gone') gone.push(detail.id);
-			else if (detail.kind === 'unusable') throw detail.error;
-			else events.push({ order: detail.order, event: eventFor(detail.order, pollMeta(detail.order, shopDomain, client.apiVersion, now), output) });
+			if (detail.kind === 'gone') {
+				gone.push(detail.id);
+				continue;
+			}
+			if (detail.kind === 'unusable') throw detail.error;
+			const event = eventFor(detail.order, pollMeta(detail.order, shopDomain, client.apiVersion, now), output);
+			if (event instanceof UnusableOrderError) throw event;
+			events.push({ order: detail.order, event });
 		}
 		if (gone.length > 0) {
 			this.logger.warn(`Shopify Order Polling Trigger: Shopify listed ${gone.join(', ')} but answered null for their details (deleted meanwhile); not emitted.`);
