@@ -46,19 +46,7 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 				},
 				{ download: n8nDownloadStream(this) },
 			);
-			const orders: INodeExecutionData[] = [];
-			for await (const entry of reader.entries()) {
-				const delivered = entry.order ? deliverable(entry.order, parameters.output) : entry;
-				if (delivered.failure) {
-					if (entry.order) reader.notDelivered(entry.order);
-					// One order that cannot be delivered: its own item, or the run fails naming it.
-					if (!this.continueOnFail()) throw toNodeError(this, delivered.failure, itemIndex);
-					orders.push({ json: failedOrderJson(delivered.failure), pairedItem: { item: itemIndex } });
-					continue;
-				}
-				orders.push({ json: delivered.json, pairedItem: { item: itemIndex } });
-			}
-			output.push(...orders);
+			output.push(...(await orderItems(this, reader, parameters.output, itemIndex)));
 			const { summary } = reader;
 			if (parameters.onlyChanges) saveCursor(staticData, cursorKey, summary.nextCursor);
 			for (const warning of summary.warnings) {
@@ -81,6 +69,22 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 	return [output];
 }
 
+/** One item per order of the run; one that cannot be delivered is its own item, or fails the run naming it. */
+async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 'posReady' | 'raw', itemIndex: number): Promise<INodeExecutionData[]> {
+	const items: INodeExecutionData[] = [];
+	for await (const entry of reader.entries()) {
+		const delivered = entry.order ? deliverable(entry.order, output) : entry;
+		if (delivered.failure) {
+			if (entry.order) reader.notDelivered(entry.order);
+			if (!ctx.continueOnFail()) throw toNodeError(ctx, delivered.failure, itemIndex);
+			items.push({ json: failedOrderJson(delivered.failure), pairedItem: { item: itemIndex } });
+			continue;
+		}
+		items.push({ json: delivered.json, pairedItem: { item: itemIndex } });
+	}
+	return items;
+}
+
 /** The order as the chosen output, or why it cannot be (an amount beyond what minor units can hold…). */
 function deliverable(order: GqlOrder, output: 'posReady' | 'raw'): { json: JsonObject; failure?: undefined } | { failure: UnusableOrderError } {
 	if (output === 'raw') return { json: order as unknown as JsonObject };
@@ -90,7 +94,7 @@ function deliverable(order: GqlOrder, output: 'posReady' | 'raw'): { json: JsonO
 		return {
 			failure: new UnusableOrderError(
 				order.id,
-				`Order ${order.name} (${order.id}) cannot be made POS-ready: ${(error as Error).message}`,
+				`Order ${order.name ?? ''} (${order.id}) cannot be made POS-ready: ${(error as Error).message}`,
 				'Correct the order in Shopify, or read it with Output "Raw". The change position stays before this order, so it is offered again.',
 			),
 		};

@@ -94,6 +94,56 @@ async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promi
 	return null;
 }
 
+/** The listed changes not yet known, up to `maxChanges`, and the update times scanned on the way. */
+async function listChanges(
+	pages: AsyncIterable<ListedOrder[]>,
+	known: (listed: ListedOrder) => boolean,
+	maxChanges: number,
+): Promise<{ fresh: ListedOrder[]; scanned: string[] }> {
+	const fresh: ListedOrder[] = [];
+	const scanned: string[] = [];
+	for await (const page of pages) {
+		for (const listed of page) {
+			if (!known(listed)) {
+				if (fresh.length >= maxChanges) return { fresh, scanned };
+				fresh.push(listed);
+			}
+			scanned.push(listed.updatedAt);
+		}
+	}
+	return { fresh, scanned };
+}
+
+/**
+ * The events of the listed changes. Every listed change is accounted for before anything is claimed: an
+ * order that cannot be emitted stops the poll with its id, and nothing (memory, position) moves, so no
+ * change is lost; one answered null (deleted meanwhile) is logged by id.
+ */
+async function changeEvents(
+	ctx: IPollFunctions,
+	details: OrderDetailsReader,
+	fresh: ListedOrder[],
+	metaOf: (order: GqlOrder) => OrderEventMeta,
+	output: OrderEventOutput,
+): Promise<Array<{ order: GqlOrder; event: OrderEvent }>> {
+	const events: Array<{ order: GqlOrder; event: OrderEvent }> = [];
+	const gone: string[] = [];
+	for await (const detail of details.read(fresh.map((listed) => listed.id))) {
+		if (detail.kind === 'gone') {
+			gone.push(detail.id);
+			continue;
+		}
+		if (detail.kind === 'unusable') throw detail.error;
+		const event = eventFor(detail.order, metaOf(detail.order), output);
+		if (event instanceof UnusableOrderError) throw event;
+		events.push({ order: detail.order, event });
+	}
+	if (gone.length > 0) {
+		ctx.logger.warn(`Shopify Order Polling Trigger: Shopify listed ${gone.join(', ')} but answered null for their details (deleted meanwhile); not emitted.`);
+	}
+	return events;
+}
+
 /**
  * One poll: list orders updated since the cursor (minus the overlap), oldest first; fetch details only for
  * changes not yet emitted by this workflow (by a poll or by a Shopify Order Trigger webhook); emit each once.
@@ -125,40 +175,16 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 		const searchWarnings: string[] = [];
 		const searchHandling: SearchWarningHandling = { policy: options.searchWarnings ?? 'error', warnings: searchWarnings, advice: SEARCH_ADVICE };
 
-		const fresh: ListedOrder[] = [];
-		const scanned: string[] = [];
 		const startedAt = Date.parse(state.startedAt ?? state.cursor);
-		listing: for await (const page of listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling)) {
-			for (const listed of page) {
-				const key = orderChangeKey(listed.id, listed.updatedAt);
-				if ((key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt) {
-					scanned.push(listed.updatedAt);
-					continue;
-				}
-				if (fresh.length >= maxChanges) break listing;
-				fresh.push(listed);
-				scanned.push(listed.updatedAt);
-			}
-		}
+		// Known: emitted before (by either trigger), or older than the moment the trigger started watching.
+		const known = (listed: ListedOrder) => {
+			const key = orderChangeKey(listed.id, listed.updatedAt);
+			return Boolean(key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
+		};
+		const { fresh, scanned } = await listChanges(listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling), known, maxChanges);
 		for (const warning of searchWarnings) this.logger.warn(`Shopify Order Polling Trigger: ${warning}`);
 
-		// Every listed change is accounted for before anything is claimed: an order that cannot be emitted
-		// stops the poll with its id, and nothing (memory, position) moves, so no change is lost.
-		const events: Array<{ order: GqlOrder; event: OrderEvent }> = [];
-		const gone: string[] = [];
-		for await (const detail of new OrderDetailsReader(client, stats).read(fresh.map((listed) => listed.id))) {
-			if (detail.kind === 'gone') {
-				gone.push(detail.id);
-				continue;
-			}
-			if (detail.kind === 'unusable') throw detail.error;
-			const event = eventFor(detail.order, pollMeta(detail.order, shopDomain, client.apiVersion, now), output);
-			if (event instanceof UnusableOrderError) throw event;
-			events.push({ order: detail.order, event });
-		}
-		if (gone.length > 0) {
-			this.logger.warn(`Shopify Order Polling Trigger: Shopify listed ${gone.join(', ')} but answered null for their details (deleted meanwhile); not emitted.`);
-		}
+		const events = await changeEvents(this, new OrderDetailsReader(client, stats), fresh, (order) => pollMeta(order, shopDomain, client.apiVersion, now), output);
 
 		const items: INodeExecutionData[] = [];
 		const skipPos = options.skipPosOrders ?? true;
@@ -175,13 +201,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 
 		state.cursor = advanceCursor(state.cursor, scanned);
 		ledgers.persist();
-		this.logger.debug('Shopify Order Polling Trigger polled', {
-			listed: scanned.length,
-			emitted: items.length,
-			requests: stats.requests,
-			requestedCost: stats.requestedCost,
-			actualCost: stats.actualCost,
-		});
+		this.logger.debug('Shopify Order Polling Trigger polled', { listed: scanned.length, emitted: items.length, ...stats });
 		return items.length > 0 ? [items] : null;
 	} catch (error) {
 		throw asApiError(this, error);
