@@ -146,6 +146,18 @@ describe('Get Orders never loses or floods orders silently', () => {
 			expect(items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 		});
 
+		it('a later page of an order\'s lines answered as something else fails that order, named, never incomplete', async () => {
+			const [long] = placeOrders(1, { lineItems: Array.from({ length: 300 }, (_, index) => ({ title: `Part ${index}`, quantity: 1, price: '1.00' })) });
+			const [short] = placeOrders(1);
+			proxy.edit((exchange) => {
+				if (exchange.operationName === 'OrderLineItemsPage' && exchange.answer.data) exchange.answer.data.node = { __typename: 'Customer' };
+			});
+			const failed = await run(ALL);
+			expect(failed.error?.message).toContain(`Shopify answered a Customer when the package read more lineItems of order ${long}`);
+			const reported = await run(ALL, { continueOnFail: true });
+			expect(reported.json()).toEqual([expect.objectContaining({ orderId: long }), expect.objectContaining({ id: short })]);
+		});
+
 		it('the change position does not skip an order whose details failed: the next run delivers it', async () => {
 			const placed = placeOrders(3);
 			editDetails((nodes, exchange) => {
