@@ -254,9 +254,9 @@ describe('Shopify simulator: store queries', () => {
 	});
 
 	it('filters by sales_channel (the Online Store and POS handles) without a warning', async () => {
-		const all: any = await adminGraphql(sim, '{ orders(first: 250) { nodes { id sourceName } } }');
-		const pos: any = await adminGraphql(sim, '{ orders(first: 250, query: "sales_channel:pos") { nodes { id } } }');
-		const web: any = await adminGraphql(sim, '{ orders(first: 250, query: "sales_channel:online_store") { nodes { id } } }');
+		const all: any = await adminGraphql(sim, '{ orders(first: 60) { nodes { id sourceName } } }');
+		const pos: any = await adminGraphql(sim, '{ orders(first: 60, query: "sales_channel:pos") { nodes { id } } }');
+		const web: any = await adminGraphql(sim, '{ orders(first: 60, query: "sales_channel:online_store") { nodes { id } } }');
 		const nodes = all.body.data.orders.nodes as Array<{ id: string; sourceName: string }>;
 		expect(pos.body.data.orders.nodes.map((n: any) => n.id)).toEqual(nodes.filter((n) => n.sourceName === 'pos').map((n) => n.id));
 		expect(web.body.data.orders.nodes.map((n: any) => n.id)).toEqual(nodes.filter((n) => n.sourceName === 'web').map((n) => n.id));
