@@ -32,16 +32,20 @@ export function alreadyReturned(cursor: ChangeCursor | undefined, id: string, up
  *   an order edited mid-run shows a newer `updatedAt` in its details, and using that would skip orders
  *   edited between the listing and that moment.
  * - `returned`: every change this run returned (id → updatedAt from the details).
+ * - `heldAt`: the earliest listing time of an order listed but not delivered (its details failed): the
+ *   position stays at or before it, so the next run lists it again (it is not among `seen`).
  */
 export function advanceCursor(
 	previous: ChangeCursor | undefined,
 	scannedUpTo: string | undefined,
 	returned: ReadonlyArray<{ id: string; updatedAt: string }>,
 	overlapMs: number,
+	heldAt?: string,
 ): ChangeCursor | undefined {
 	const candidates = [previous?.since, scannedUpTo].filter((value): value is string => Boolean(value));
 	if (candidates.length === 0) return previous;
-	const since = candidates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+	let since = candidates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+	if (heldAt && Date.parse(heldAt) < Date.parse(since)) since = heldAt;
 	const keepFrom = Date.parse(since) - overlapMs;
 	const seen: Record<string, string> = {};
 	const remember = (id: string, updatedAt: string) => {

@@ -56,7 +56,8 @@ const intArgument = (name: string, value: number): ArgumentNode => ({
 
 /**
  * Rewrites a bulk query into one page of an ordinary query: the root connection reads 250 nodes after
- * `cursor` and reports its pageInfo under a private alias; nested connections without a size read 250.
+ * `cursor` and reports its pageInfo under a private alias. Nested connections are left unsized: the bulk
+ * run reads them to the end, as Shopify does (a 300-line order has 300 line-item lines).
  */
 function pageDocument(schema: GraphQLSchema, document: DocumentNode, rootField: FieldNode, cursor: string | null): DocumentNode {
 	const typeInfo = new TypeInfo(schema);
@@ -78,8 +79,7 @@ function pageDocument(schema: GraphQLSchema, document: DocumentNode, rootField: 
 							selectionSet: { ...node.selectionSet!, selections: [...node.selectionSet!.selections, ...pageInfo.selectionSet.selections] },
 						};
 					}
-					const sized = (node.arguments ?? []).some((a) => a.name.value === 'first' || a.name.value === 'last');
-					return sized ? undefined : { ...node, arguments: [...(node.arguments ?? []), intArgument('first', PAGE)] };
+					return undefined;
 				},
 			},
 		}),
