@@ -63,6 +63,9 @@ const ROUTES: SquareRoute[] = [
 	{ method: 'POST', path: /^\/v2\/payments$/, request: schema('CreatePaymentRequest'), response: schema('CreatePaymentResponse'), handle: (sim, body) => sim.idempotency.run('payments', body.idempotency_key as string, body, () => sim.orders.createPayment(body)) },
 ];
 
+/** Every Square route the simulator answers, as `METHOD ResponseSchemaName` (for the contract test's coverage). */
+export const SQUARE_ROUTE_NAMES = ROUTES.map((route) => `${route.method} ${route.response[1]}`);
+
 /** The route a request names, for the schema test; null when the simulator has none. */
 export function squareRouteFor(method: string, path: string): { request?: string; response: string } | null {
 	const route = ROUTES.find((candidate) => candidate.method === method && candidate.path.test(path));
