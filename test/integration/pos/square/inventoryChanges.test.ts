@@ -60,8 +60,8 @@ describe('Square simulator: inventory', () => {
 
 	it('an unknown catalog object, a field Square no longer takes, or 101 changes: refused, nothing applied', async () => {
 		const unknown = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k2', changes: [inventoryAdjustment(tee, main, '1'), inventoryAdjustment('NOT-A-VARIATION', main, '1')] });
-		expect(unknown.status).toBe(400);
-		expect(unknown.json.errors[0]).toMatchObject({ field: 'changes[1].adjustment.catalog_object_id' });
+		expect(unknown.status).toBe(404);
+		expect(unknown.json.errors[0]).toMatchObject({ category: 'INVALID_REQUEST_ERROR', code: 'NOT_FOUND', field: 'changes[1].adjustment.catalog_object_id' });
 		expect(unknown.json.errors[0].detail).toContain('NOT-A-VARIATION');
 		const legacy = inventoryAdjustment(tee, main, '1');
 		legacy.adjustment.location_id = main;
@@ -74,6 +74,18 @@ describe('Square simulator: inventory', () => {
 		// A refused key is not used up: the corrected request goes through under it.
 		expect((await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k2', changes: [inventoryAdjustment(tee, main, '1')] })).status).toBe(200);
 		expect(inStock(tee)).toBe(-1);
+	});
+
+	it('occurred_at must lie within the 24 hours before the request', async () => {
+		const at = (iso: string) => inventoryAdjustment(tee, main, '1', 'NONE', 'IN_STOCK', { occurred_at: iso });
+		const stale = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'old', changes: [at('2026-11-30T09:59:59Z')] });
+		expect(stale.status).toBe(400);
+		expect(stale.json.errors[0].field).toBe('changes[0].adjustment.occurred_at');
+		const future = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'future', changes: [at('2026-12-01T10:00:01Z')] });
+		expect(future.json.errors[0].field).toBe('changes[0].adjustment.occurred_at');
+		const edge = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'edge', changes: [at('2026-11-30T10:00:00Z'), at('2026-12-01T10:00:00Z')] });
+		expect(edge.status).toBe(200);
+		expect(inStock(tee)).toBe(2);
 	});
 
 	it('a physical count equal to the current count is ignored unless ignore_unchanged_counts is false', async () => {
