@@ -107,6 +107,7 @@ export class PosSimulator {
 	}
 
 	async stop(): Promise<void> {
+		this.square.webhooks.stopTimer();
 		if (!this.server) return;
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));

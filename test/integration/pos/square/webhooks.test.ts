@@ -10,20 +10,24 @@ interface Received {
 }
 
 /** A webhook receiver: records each delivery and answers the next queued status (200 when none is queued). */
-async function startReceiver(): Promise<{ url: string; received: Received[]; answers: number[]; close(): Promise<void> }> {
+async function startReceiver(): Promise<{ url: string; received: Received[]; answers: number[]; arrived: (count: number) => Promise<void>; close(): Promise<void> }> {
 	const received: Received[] = [];
 	const answers: number[] = [];
+	const waiting: Array<{ count: number; resolve: () => void }> = [];
 	const server = http.createServer((request, response) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
 			received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers['x-square-hmacsha256-signature']) });
 			response.writeHead(answers.shift() ?? 200).end();
+			for (const waiter of waiting.filter((candidate) => received.length >= candidate.count)) waiter.resolve();
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/square-pos`;
-	return { url, received, answers, close: () => new Promise((resolve) => server.close(() => resolve())) };
+	/** Resolves once `count` deliveries have arrived: the test waits for an event, not for time. */
+	const arrived = (count: number) => new Promise<void>((resolve) => (received.length >= count ? resolve() : waiting.push({ count, resolve })));
+	return { url, received, answers, arrived, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 const strict = { unrecognizedObjectKeys: 'fail' as const };
@@ -136,6 +140,17 @@ describe('Square simulator: webhooks', () => {
 		expect(first.length).toBeGreaterThan(3);
 		expect(first.length).toBeLessThan(20);
 		expect(await dropped(42)).toEqual(first);
+	});
+
+	it('autoDeliver sends an event as it happens, without a call to deliverDue', async () => {
+		sim.square.webhooks.configure({ autoDeliver: true });
+		await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'auto', changes: [inventoryAdjustment(tee, main, '3', 'NONE', 'IN_STOCK')] });
+		await receiver.arrived(1);
+		expect(await verified(receiver.received[0])).toBe(true);
+		expect(events()[0].data.object.inventory_counts[0]).toMatchObject({ catalog_object_id: tee, quantity: '3' });
+		// deliverDue() queues behind the delivery in flight, so its status is settled afterwards.
+		expect(await sim.square.webhooks.deliverDue()).toEqual([]);
+		expect(sim.square.webhooks.deliveries()[0].status).toBe('delivered');
 	});
 
 	it('a bulk change sends at most 100 counts a notification', async () => {
