@@ -11,6 +11,8 @@ export interface PosSimulatorState {
 	orders: StoredOrder[];
 	stock: Record<string, Record<string, number>>;
 	catalog: Array<Omit<CatalogVariation, 'sku' | 'priceAmount' | 'currency'> & { sku: string | null; priceAmount: number | null; currency: string | null }>;
+	/** Square's counts as InventoryCount objects (catalog_object_id, location_id, state, quantity, calculated_at). */
+	square: { locations: string[]; counts: Array<Record<string, unknown>> };
 }
 
 /** Typed client for the simulator's control API, for tests and scripts that run it in another process. */

@@ -59,7 +59,7 @@ function unauthorized(path: string): Reply {
 /**
  * A local point-of-sale server for tests, benchmarks and demos: a generic REST POS and Square-, Clover-,
  * Loyverse- and Lightspeed X-like paths side by side, faults on demand, and a control API under `/_pos/`:
- *   GET  /_pos/state            orders, stock, catalog
+ *   GET  /_pos/state            orders, stock, catalog, Square's locations and counts
  *   GET  /_pos/requests         the request log (DELETE clears it)
  *   PUT  /_pos/config           partial PosSimulatorConfig
  *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
@@ -241,6 +241,6 @@ export class PosSimulator {
 		const stock: Record<string, Record<string, number>> = {};
 		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
 		const catalog = this.square.catalog.allVariations().map((variation) => ({ id: variation.id, sku: variation.sku, name: variation.name, priceAmount: variation.price?.amount ?? null, currency: variation.price?.currency ?? null, trackInventory: variation.trackInventory }));
-		return { orders: this.store.orders, stock, catalog };
+		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() } };
 	}
 }

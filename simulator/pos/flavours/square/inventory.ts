@@ -79,6 +79,11 @@ export class SquareInventory {
 		return (this.counts.get(countKey(variationId, locationId, state))?.quantity ?? 0) / 100_000;
 	}
 
+	/** Every count Square holds, as InventoryCount objects (for the simulator's state dump). */
+	allCounts(): Json[] {
+		return [...this.counts.values()].map(countObject);
+	}
+
 	/** Checks one change as Square would before anything is applied; a Reply names the field at fault. */
 	check(change: Json, index: number): Reply | null {
 		const field = `changes[${index}]`;

@@ -28,7 +28,7 @@ describe('Square simulator: register and back-office activity', () => {
 	it('receiving, a sale, damage and a recount: counts per state and changes with Square\'s own sources', async () => {
 		await control.squareActivity('receive', { location_id: main, catalog_object_id: tee, quantity: 20 });
 		clock.now += 1000;
-		const sale = await control.squareActivity('sale', { location_id: main, lines: [{ catalog_object_id: tee, quantity: 2 }] });
+		const sale = await control.squareActivity('sale', { location_id: main, lines: [{ sku: 'TEE', quantity: 2 }] });
 		expect(sale.order).toMatchObject({ state: 'COMPLETED', total_money: { amount: 5000, currency: 'USD' } });
 		expect(sale.payment).toMatchObject({ status: 'COMPLETED', source_type: 'CARD' });
 		clock.now += 1000;
@@ -47,10 +47,12 @@ describe('Square simulator: register and back-office activity', () => {
 			['ADJUSTMENT', 'IN_STOCK', 'WASTE', 'DASHBOARD'],
 			['PHYSICAL_COUNT', 'IN_STOCK', null, 'DASHBOARD'],
 		]);
+		expect((await control.state()).square.counts).toEqual(expect.arrayContaining([expect.objectContaining({ catalog_object_id: tee, location_id: main, state: 'IN_STOCK', quantity: '15' })]));
 	});
 
 	it('refuses activity for an item or location the seller lacks, naming what is wrong', async () => {
 		await expect(control.squareActivity('damage', { location_id: main, catalog_object_id: 'NOPE', quantity: 1 })).rejects.toThrow(/NOPE/);
 		await expect(control.squareActivity('sale', { location_id: 'ELSEWHERE', lines: [{ catalog_object_id: tee, quantity: 1 }] })).rejects.toThrow(/ELSEWHERE/);
+		await expect(control.squareActivity('sale', { location_id: main, lines: [{ sku: 'tee', quantity: 1 }] })).rejects.toThrow(/lines\[0\]\.sku/);
 	});
 });
