@@ -70,6 +70,8 @@ describe('Square simulator: inventory', () => {
 		const many = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k4', changes: Array.from({ length: 101 }, () => inventoryAdjustment(cap, main, '1')) });
 		expect(many.status).toBe(400);
 		expect(many.json.errors[0].field).toBe('changes');
+		const longKey = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k'.repeat(129), changes: [inventoryAdjustment(tee, main, '1')] });
+		expect(longKey.json.errors[0]).toMatchObject({ code: 'VALUE_TOO_LONG', field: 'idempotency_key' });
 		expect([inStock(tee), inStock(cap)]).toEqual([0, 0]);
 		// A refused key is not used up: the corrected request goes through under it.
 		expect((await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k2', changes: [inventoryAdjustment(tee, main, '1')] })).status).toBe(200);
