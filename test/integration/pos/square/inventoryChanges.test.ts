@@ -78,6 +78,21 @@ describe('Square simulator: inventory', () => {
 		expect(inStock(tee)).toBe(-1);
 	});
 
+	it('counts come back newest first, filtered by updated_after and paged', async () => {
+		await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'first', changes: [physicalCount(tee, main, '5')] });
+		clock.now += 1000;
+		const since = new Date(clock.now - 1).toISOString();
+		await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'second', changes: [physicalCount(cap, main, '7'), inventoryAdjustment(cap, main, '1', 'IN_STOCK', 'WASTE', { occurred_at: since })] });
+		const recent = await api.allPages('/v2/inventory/counts/batch-retrieve', { updated_after: since, limit: 1 }, 'counts');
+		expect(recent.pages).toBe(2);
+		expect(recent.items.map((count) => [count.catalog_object_id, count.state, count.quantity])).toEqual([
+			[cap, 'WASTE', '1'],
+			[cap, 'IN_STOCK', '6'],
+		]);
+		const all = await api.post('/v2/inventory/counts/batch-retrieve', { location_ids: [main], states: ['IN_STOCK'] });
+		expect((all.json.counts as Json[]).map((count) => count.catalog_object_id)).toEqual([cap, tee]);
+	});
+
 	it('occurred_at must lie within the 24 hours before the request', async () => {
 		const at = (iso: string) => inventoryAdjustment(tee, main, '1', 'NONE', 'IN_STOCK', { occurred_at: iso });
 		const stale = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'old', changes: [at('2026-11-30T09:59:59Z')] });
