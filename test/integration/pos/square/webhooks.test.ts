@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serialization, WebhooksHelper } from 'square';
+import { squareSignature } from '../../../../simulator/pos/flavours/square/webhookDelivery';
 import type { PosSimulator } from '../../../../simulator/pos/posSimulator';
 import { expectSquareContract, inventoryAdjustment, startSquare, type Json, type SquareApi } from './squareKit';
 
@@ -57,6 +58,12 @@ describe('Square simulator: webhooks', () => {
 
 	const verified = (delivery: Received) => WebhooksHelper.verifySignature({ requestBody: delivery.body, signatureHeader: delivery.signature, signatureKey: KEY, notificationUrl: receiver.url });
 	const events = () => receiver.received.map((delivery) => JSON.parse(delivery.body) as Json);
+
+	it('signs Square\'s way: the known answer from the square-nodejs-sdk test suite', () => {
+		const body = '{"merchant_id":"MLEFBHHSJGVHD","type":"webhooks.test_notification","event_id":"ac3ac95b-f97d-458c-a6e6-18981597e05f","created_at":"2022-07-13T20:30:59.037339943Z","data":{"type":"webhooks","id":"bc368e64-01aa-407e-b46e-3231809b1129"}}';
+		expect(squareSignature('Ibxx_5AKakO-3qeNVR61Dw', 'https://webhook.site/679a4f3a-dcfa-49ee-bac5-9d0edad886b9', body)).toBe('GF4YkrJgGBDZ9NIYbNXBnMzqb2HoL4RW/S6vkZ9/2N4=');
+		expect(squareSignature('signature-key', 'https://webhook.site/webhooks', '{"data":{"type":"webhooks","id":">id<"}}')).toBe('Cxt7+aTi4rKgcA0bC4g9EHdVtLSDWdqccmL5MvihU4U=');
+	});
 
 	it('a register sale sends order.created, order.updated and inventory.count.updated, signed as the SDK verifies', async () => {
 		await sim.square.applyInventory([{ type: 'PHYSICAL_COUNT', physical_count: { catalog_object_id: tee, location_id: main, state: 'IN_STOCK', quantity: '12', occurred_at: '2026-12-01T08:00:00Z' } }], { product: 'DASHBOARD' });
