@@ -44,7 +44,7 @@ export function usesUrlToken(settings: PosTriggerSettings): boolean {
 
 const SECRET_ADVICE: Partial<Record<PosPreset, string>> = {
 	square:
-		"Square's webhook Signature Key is missing: copy it from Square's Developer Console (your app → Webhooks → Subscriptions → your subscription → Signature key) into the POS Webhook Secret credential's Secret field",
+		"Square's webhook Signature Key is missing: copy it from Square's Developer Console (your application → Webhooks → Subscriptions → your subscription → Signature Key → Show) into the POS Webhook Secret credential's Secret field",
 	loyverse:
 		"Loyverse's OAuth Client Secret is missing: copy it from your Loyverse OAuth app into the POS Webhook Secret credential's Secret field (or choose Loyverse Webhook Made With: Access Token, for unsigned webhooks)",
 	genericHmac: "The HMAC secret is missing: put the secret your POS signs with into the POS Webhook Secret credential's Secret field",
