@@ -10,6 +10,8 @@ import { posWebhookSecretCheck } from './posWebhookCredentialTest';
 import { posWebhookLifecycle } from './posWebhookLifecycle';
 import { receivePosDelivery } from './receivePosDelivery';
 
+const ACCEPTED_RESPONSE = { received: true };
+
 /** Events a POS pushes (Square, Loyverse, Clover, Lightspeed X, any HMAC sender), verified the vendor's way and deduplicated. */
 export class PosTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,6 +38,10 @@ export class PosTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n answers an accepted delivery with this value, read as a parameter: a plain object (no
+				// expression, so no sandbox per delivery) is sent as JSON. Without it n8n 2.41 sends the text
+				// "firstEntryJson". Duplicates and refusals are answered by webhook() itself.
+				responseData: ACCEPTED_RESPONSE as unknown as string,
 				path: 'pos',
 			},
 		],

@@ -57,7 +57,7 @@ function answerCloverVerification(ctx: IWebhookFunctions, code: string, secrets:
 			"Paste verificationCode into the Verification Code field in Clover's Developer Dashboard (App Settings → Webhooks) and click Verify. Then copy the Clover Auth Code shown there into this trigger's POS Webhook Secret credential (field Secret).",
 		body: { verificationCode: code },
 	};
-	return { workflowData: [[{ json: item }]], webhookResponse: { received: true } };
+	return { workflowData: [[{ json: item }]] };
 }
 
 function rejected(ctx: IWebhookFunctions, settings: PosTriggerSettings, reason: string, detail?: string): IWebhookResponseData {
@@ -102,5 +102,5 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 		return { webhookResponse: { received: true, duplicate: true } };
 	}
 	ledger.persistAfterExecutionStarts();
-	return { workflowData: [[{ json: event as unknown as IDataObject }]], webhookResponse: { received: true } };
+	return { workflowData: [[{ json: event as unknown as IDataObject }]] };
 }

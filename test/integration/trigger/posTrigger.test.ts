@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { WebhooksHelper } from 'square';
-import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeParameters } from 'n8n-workflow';
 import { PosTrigger } from '../../../nodes/PosTrigger/PosTrigger.node';
+import { posWebhookSecretCheck } from '../../../nodes/PosTrigger/posWebhookCredentialTest';
 import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
 
 const NODE = 'POS Trigger';
@@ -245,7 +246,9 @@ describe('POS Trigger (Lightspeed X)', () => {
 
 	it('refuses to publish with a token too short to be a secret', async () => {
 		await withTrigger({ pos: 'lightspeedX' }, { urlToken: 'abc123' }, async (harness) => {
-			await expect(harness.publish()).rejects.toThrow(/at least 16 characters.*it has 6/);
+			const error = await harness.publish().then(() => undefined, (thrown: Error) => thrown);
+			expect(error?.message).toMatch(/at least 16 characters.*it has 6/);
+			expect(error?.message).not.toContain('abc123');
 		});
 	});
 });
@@ -279,5 +282,19 @@ describe('POS Trigger (Generic HMAC and None)', () => {
 			await harness.settled();
 			expect(harness.executions).toHaveLength(1);
 		});
+	});
+});
+
+describe('POS Webhook Secret credential test', () => {
+	const check = async (data: ICredentialDataDecryptedObject) =>
+		await posWebhookSecretCheck.call({} as ICredentialTestFunctions, { id: 'c1', name: 'POS webhook secret', type: 'posWebhookApi', data });
+
+	it('passes a filled-in secret or a long token; names the problem otherwise, without echoing the value', async () => {
+		expect(await check({ secret: SIGNATURE_KEY })).toMatchObject({ status: 'OK' });
+		expect(await check({ urlToken: URL_TOKEN })).toMatchObject({ status: 'OK' });
+		expect(await check({})).toMatchObject({ status: 'Error', message: expect.stringContaining('Enter the Secret') });
+		const short = await check({ urlToken: 'abc123' });
+		expect(short).toMatchObject({ status: 'Error', message: expect.stringContaining('at least 16 characters') });
+		expect(short.message).not.toContain('abc123');
 	});
 });

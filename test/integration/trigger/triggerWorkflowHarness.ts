@@ -208,8 +208,7 @@ export class TriggerWorkflowHarness {
 	/** The node's credentials: one id per workflow and type, as n8n gives each stored credential its own. */
 	private credentialsOf(type: INodeType): INode['credentials'] {
 		const names = (type.description.credentials ?? []).map((credential) => credential.name).filter((name) => name in this.credentials);
-		if (names.length === 0) return { shopifyAdminApi: { id: `cred-${this.workflowId}`, name: 'Shopify' } };
-		return Object.fromEntries(names.map((name) => [name, { id: `cred-${this.workflowId}-${name}`, name }]));
+		return names.length === 0 ? undefined : Object.fromEntries(names.map((name) => [name, { id: `cred-${this.workflowId}-${name}`, name }]));
 	}
 
 	private webhookIdOf(nodeName: string): string {
@@ -389,8 +388,11 @@ export class TriggerWorkflowHarness {
 		if (result.noWebhookResponse) return;
 		if (!res.headersSent) {
 			res.statusCode = 200;
-			// As n8n's "onReceived" mode: the node's webhookResponse when it gives one, else n8n's default.
-			const response = result.webhookResponse ?? (result.workflowData ? { message: 'Workflow was started' } : '');
+			// As n8n's "onReceived" mode: an execution is answered with the webhook description's responseData when
+			// it is an object, else n8n's default; a delivery that starts none with the node's webhookResponse.
+			const described: unknown = type.description.webhooks?.[0]?.responseData;
+			const started = typeof described === 'object' && described !== null ? described : { message: 'Workflow was started' };
+			const response = result.workflowData ? started : (result.webhookResponse ?? '');
 			res.end(typeof response === 'string' ? response : JSON.stringify(response));
 		}
 		if (result.workflowData) await this.execute(workflow, node, result.workflowData, 'webhook');
