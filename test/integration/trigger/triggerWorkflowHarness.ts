@@ -352,6 +352,17 @@ export class TriggerWorkflowHarness {
 		this.executions.push({ trigger: node.name, items: items.map((item) => item.json) });
 	}
 
+	/**
+	 * What n8n 2.41 answers when a delivery starts a run in responseMode onReceived
+	 * (extractWebhookOnReceivedResponse): the description's responseData ('firstEntryJson' when absent) unless
+	 * empty, else the node's webhookResponse, else n8n's own message.
+	 */
+	private onReceivedBody(type: INodeType, webhookResponse: unknown): unknown {
+		const responseData = type.description.webhooks![0].responseData ?? 'firstEntryJson';
+		if (responseData === 'noData') return '';
+		return responseData || webhookResponse || { message: 'Workflow was started' };
+	}
+
 	/** While true, every delivery gets 503 (n8n down behind its proxy), so Shopify retries and finally gives up. */
 	unavailable = false;
 
@@ -388,12 +399,8 @@ export class TriggerWorkflowHarness {
 		if (result.noWebhookResponse) return;
 		if (!res.headersSent) {
 			res.statusCode = 200;
-			// As n8n's "onReceived" mode: an execution is answered with the webhook description's responseData when
-			// it is an object, else n8n's default; a delivery that starts none with the node's webhookResponse.
-			const described: unknown = type.description.webhooks?.[0]?.responseData;
-			const started = typeof described === 'object' && described !== null ? described : { message: 'Workflow was started' };
-			const response = result.workflowData ? started : (result.webhookResponse ?? '');
-			res.end(typeof response === 'string' ? response : JSON.stringify(response));
+			const body = result.workflowData ? this.onReceivedBody(type, result.webhookResponse) : (result.webhookResponse ?? { message: 'Webhook call received' });
+			res.end(typeof body === 'string' ? body : JSON.stringify(body));
 		}
 		if (result.workflowData) await this.execute(workflow, node, result.workflowData, 'webhook');
 	}
