@@ -13,7 +13,11 @@ export async function posWebhookSecretCheck(this: ICredentialTestFunctions, cred
 		return { status: 'Error', message: `URL Token must be at least ${MIN_URL_TOKEN_LENGTH} characters of random text; it has ${secrets.urlToken.length}` };
 	}
 	if (!secrets.secret && !secrets.urlToken) {
-		return { status: 'Error', message: 'Enter the Secret (Square signature key, Loyverse client secret, Clover auth code or HMAC key) or a URL Token' };
+		return {
+			status: 'Error',
+			message:
+				'Enter the Secret (Square signature key, Loyverse client secret, Clover auth code or HMAC key) or a URL Token. For Clover, saving it empty is right until Clover has verified the webhook URL.',
+		};
 	}
 	return { status: 'OK', message: 'Saved. The POS Trigger checks it against every delivery; a mismatch is answered 401 and noted in n8n\'s log.' };
 }

@@ -270,6 +270,23 @@ describe('POS Trigger (Generic HMAC and None)', () => {
 		});
 	});
 
+	it('Generic HMAC over URL + body: the Signed URL as entered, SHA-512, base64', async () => {
+		const signedUrl = 'https://n8n.example.com/webhook/abc/pos';
+		const parameters = { pos: 'genericHmac', signatureHeader: 'X-Signature', algorithm: 'sha512', encoding: 'base64', signedContent: 'urlAndBody', notificationUrl: signedUrl };
+		await withTrigger(parameters, { secret: 'in-house-pos-key' }, async (harness, url) => {
+			// printf '%s%s' URL BODY | openssl dgst -sha512 -hmac in-house-pos-key -binary | base64
+			const signature = 'N+lYI7YirY0aLxMhbrXIS59uSq5UE9JAAKAy5Btd59l7OVd4T3LJF+lmyHRrNx+vBuS0pPjLsWKhXUob0KGE/w==';
+			expect((await post(url, body, { 'x-signature': signature })).status).toBe(200);
+			await harness.settled();
+			expect(harness.executions).toHaveLength(1);
+			harness.setParameters(NODE, { ...parameters, notificationUrl: '' });
+			const other = Buffer.from('{"id":"evt_1002"}');
+			const signedForN8n = createHmac('sha512', 'in-house-pos-key').update(url).update(other).digest('base64');
+			expect((await post(url, other, { 'x-signature': signedForN8n })).status).toBe(200);
+			expect((await post(url, body, { 'x-signature': signature })).status).toBe(401);
+		});
+	});
+
 	it('None: refused (401, and publishing fails) unless unauthenticated deliveries are accepted', async () => {
 		await withTrigger({ pos: 'none' }, undefined, async (harness, url) => {
 			await expect(harness.publish()).rejects.toThrow(/Accept Unauthenticated Deliveries/);
