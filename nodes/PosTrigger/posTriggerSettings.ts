@@ -4,6 +4,7 @@ import type { DigestEncoding, HmacAlgorithm } from '../../lib/pos/webhooks/hmacD
 import type { SignedContent } from '../../lib/pos/webhooks/genericHmac';
 import type { LoyverseAuthentication, PosPreset, PosTriggerSettings, PosWebhookSecrets } from '../../lib/pos/webhooks/presets';
 import { DEFAULT_TOKEN_HEADER, DEFAULT_TOKEN_QUERY_PARAMETER } from '../../lib/pos/webhooks/urlToken';
+import { VerificationKeysCache } from '../../lib/shopify/webhooks/verificationKeysCache';
 
 type TriggerContext = IHookFunctions | IWebhookFunctions;
 
@@ -48,9 +49,40 @@ export function posTriggerSettingsOf(ctx: TriggerContext): PosTriggerSettings {
 	};
 }
 
-/** The node's POS Webhook Secret; undefined for the None preset, which has none. */
-export async function posWebhookSecretsOf(ctx: TriggerContext, preset: PosPreset): Promise<PosWebhookSecrets | undefined> {
-	if (preset === 'none') return undefined;
-	if (!ctx.getNode().credentials?.posWebhookApi) return undefined;
+/** One per n8n process: each webhook process of a queue-mode setup keeps its own. */
+const secretsCache = new VerificationKeysCache<PosWebhookSecrets>();
+
+export interface PosSecretsLookup {
+	/** Undefined for the None preset, or when no credential is chosen. */
+	secrets: PosWebhookSecrets | undefined;
+	/** Read from the credential for this delivery: a rejection with them is final. */
+	fresh: boolean;
+}
+
+function credentialIdOf(ctx: TriggerContext): string | undefined {
+	return ctx.getNode().credentials?.posWebhookApi?.id ?? undefined;
+}
+
+async function loadSecrets(ctx: TriggerContext): Promise<PosWebhookSecrets> {
 	return posWebhookSecretsFrom(await ctx.getCredentials('posWebhookApi'));
+}
+
+/**
+ * The node's POS Webhook Secret. Deliveries reuse it for a minute (VerificationKeysCache): reading a
+ * credential costs n8n 2.x an expression sandbox, which a flood of forged deliveries must not be able to
+ * make it pay for each one. Publishing (`fresh` callers) always reads it.
+ */
+export async function posWebhookSecretsOf(ctx: TriggerContext, preset: PosPreset, nowMs?: number): Promise<PosSecretsLookup> {
+	if (preset === 'none' || !ctx.getNode().credentials?.posWebhookApi) return { secrets: undefined, fresh: true };
+	const credentialId = credentialIdOf(ctx);
+	if (nowMs === undefined || !credentialId) return { secrets: await loadSecrets(ctx), fresh: true };
+	const lookup = await secretsCache.lookup(credentialId, async () => await loadSecrets(ctx), nowMs);
+	return { secrets: lookup.keys, fresh: lookup.fresh };
+}
+
+/** Current secrets after remembered ones refused a delivery (a rotated key); undefined when read moments ago. */
+export async function reloadPosWebhookSecrets(ctx: TriggerContext, nowMs: number): Promise<PosWebhookSecrets | undefined> {
+	const credentialId = credentialIdOf(ctx);
+	if (!credentialId) return undefined;
+	return await secretsCache.reloadAfterRejection(credentialId, async () => await loadSecrets(ctx), nowMs);
 }

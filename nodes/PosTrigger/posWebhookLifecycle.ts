@@ -14,7 +14,7 @@ export const posWebhookLifecycle = {
 	},
 	async create(this: IHookFunctions): Promise<boolean> {
 		const settings = posTriggerSettingsOf(this);
-		const problem = configurationProblem(settings, await posWebhookSecretsOf(this, settings.preset));
+		const problem = configurationProblem(settings, (await posWebhookSecretsOf(this, settings.preset)).secrets);
 		if (problem) throw new NodeOperationError(this.getNode(), problem);
 		return true;
 	},

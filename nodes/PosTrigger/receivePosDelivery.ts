@@ -6,7 +6,7 @@ import { PRESET_VENDOR, type PosTriggerSettings, type PosWebhookSecrets } from '
 import { headerText, verifyPosDelivery, type IncomingHeaders } from '../../lib/pos/webhooks/verifyPosDelivery';
 import { bodyHashId } from '../../lib/pos/webhooks/bodyHash';
 import { posEventLedger, type PosEventLedger } from './posTriggerMemory';
-import { posTriggerSettingsOf, posWebhookSecretsOf } from './posTriggerSettings';
+import { posTriggerSettingsOf, posWebhookSecretsOf, reloadPosWebhookSecrets } from './posTriggerSettings';
 
 function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).send(message).end();
@@ -78,12 +78,18 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 	const receivedAt = new Date();
 
 	const settings = posTriggerSettingsOf(this);
-	const secrets = await posWebhookSecretsOf(this, settings.preset);
+	const lookup = await posWebhookSecretsOf(this, settings.preset, receivedAt.getTime());
 	if (settings.preset === 'clover') {
 		const code = cloverVerificationCode(parsedJson(rawBody));
-		if (code !== undefined && !headerText(headers, CLOVER_AUTH_HEADER)) return answerCloverVerification(this, code, secrets, receivedAt);
+		if (code !== undefined && !headerText(headers, CLOVER_AUTH_HEADER)) return answerCloverVerification(this, code, lookup.secrets, receivedAt);
 	}
-	const verdict = verifyPosDelivery({ rawBody, headers, query: this.getQueryData() as Record<string, unknown> }, settings, secrets);
+	const delivery = { rawBody, headers, query: this.getQueryData() as Record<string, unknown> };
+	let verdict = verifyPosDelivery(delivery, settings, lookup.secrets);
+	if (!verdict.accepted && !lookup.fresh) {
+		// Remembered secrets may predate an edit of the credential (a rotated key): decide with the current ones.
+		const current = await reloadPosWebhookSecrets(this, receivedAt.getTime());
+		if (current) verdict = verifyPosDelivery(delivery, settings, current);
+	}
 	if (!verdict.accepted) return rejected(this, settings, verdict.reason, verdict.detail);
 
 	// Read before anything is remembered: a delivery answered 400 is retried by the POS and must not count as seen.

@@ -3,6 +3,7 @@ import { WebhooksHelper } from 'square';
 import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeParameters } from 'n8n-workflow';
 import { PosTrigger } from '../../../nodes/PosTrigger/PosTrigger.node';
 import { posWebhookSecretCheck } from '../../../nodes/PosTrigger/posWebhookCredentialTest';
+import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
 import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
 
 const NODE = 'POS Trigger';
@@ -143,6 +144,31 @@ describe('POS Trigger (Square) inside n8n-core', () => {
 			expect((await post(url, readable, await squareHeaders(readable, url))).status).toBe(200);
 			await harness.settled();
 			expect(harness.executions.map((execution) => execution.items[0].eventId)).toEqual(['evt-restart', 'evt-400']);
+		});
+	});
+
+	it('takes a rotated signature key at the first delivery signed with it; a flood of forgeries reads the credential at most once a second', async () => {
+		await withTrigger({ pos: 'square' }, { secret: SIGNATURE_KEY }, async (harness, url) => {
+			const first = squareInventoryEvent('evt-before-rotation');
+			expect((await post(url, first, await squareHeaders(first, url))).status).toBe(200);
+			const loadsBefore = harness.credentialLoads;
+			const started = Date.now();
+			for (let i = 0; i < 25; i++) {
+				const forged = squareInventoryEvent(`evt-flood-${i}`);
+				expect((await post(url, forged, await squareHeaders(forged, url, 'a-guessed-key'))).status).toBe(401);
+			}
+			// One reload per second of the flood at most (whatever the machine's speed), plus the one at its start.
+			expect(harness.credentialLoads - loadsBefore).toBeLessThanOrEqual(2 + Math.ceil((Date.now() - started) / 1000));
+
+			harness.editCredential('posWebhookApi', { secret: 'sq-rotated-key-8Xw' });
+			const afterRotation = squareInventoryEvent('evt-after-rotation');
+			// Rejections reload the credential at most once per RELOAD_AFTER_REJECTION_INTERVAL_MS.
+			await new Promise((resolve) => setTimeout(resolve, RELOAD_AFTER_REJECTION_INTERVAL_MS));
+			expect((await post(url, afterRotation, await squareHeaders(afterRotation, url, 'sq-rotated-key-8Xw'))).status).toBe(200);
+			const old = squareInventoryEvent('evt-old-key');
+			expect((await post(url, old, await squareHeaders(old, url))).status).toBe(401);
+			await harness.settled();
+			expect(harness.executions.map((execution) => execution.items[0].eventId)).toEqual(['evt-before-rotation', 'evt-after-rotation']);
 		});
 	});
 
