@@ -1,10 +1,10 @@
 import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
 import { CLOVER_AUTH_HEADER, cloverVerificationCode } from '../../lib/pos/webhooks/cloverAuthCode';
+import { cloverVerificationEvent } from '../../lib/pos/webhooks/cloverEvent';
 import { UnreadableBodyError } from '../../lib/pos/webhooks/deliveryBody';
 import { readPosEvent } from '../../lib/pos/webhooks/readPosEvent';
 import { PRESET_VENDOR, type PosTriggerSettings, type PosWebhookSecrets } from '../../lib/pos/webhooks/presets';
 import { headerText, verifyPosDelivery, type IncomingHeaders } from '../../lib/pos/webhooks/verifyPosDelivery';
-import { bodyHashId } from '../../lib/pos/webhooks/bodyHash';
 import { posEventLedger, type PosEventLedger } from './posTriggerMemory';
 import { posTriggerSettingsOf, posWebhookSecretsOf, reloadPosWebhookSecrets } from './posTriggerSettings';
 
@@ -44,20 +44,7 @@ function answerCloverVerification(ctx: IWebhookFunctions, code: string, secrets:
 		return { webhookResponse: { received: true, duplicate: true } };
 	}
 	ledger.persistAfterExecutionStarts();
-	const item = {
-		vendor: 'clover',
-		eventId: bodyHashId(code),
-		eventType: 'verification',
-		occurredAt: receivedAt.toISOString(),
-		merchantId: null,
-		locationId: null,
-		objectIds: [],
-		verificationCode: code,
-		nextStep:
-			"Paste verificationCode into the Verification Code field in Clover's Developer Dashboard (App Settings → Webhooks) and click Verify. Then copy the Clover Auth Code shown there into this trigger's POS Webhook Secret credential (field Secret).",
-		body: { verificationCode: code },
-	};
-	return { workflowData: [[{ json: item }]] };
+	return { workflowData: [[{ json: cloverVerificationEvent(code, receivedAt.toISOString()) as unknown as IDataObject }]] };
 }
 
 function rejected(ctx: IWebhookFunctions, settings: PosTriggerSettings, reason: string, detail?: string): IWebhookResponseData {

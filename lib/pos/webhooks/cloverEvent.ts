@@ -33,3 +33,27 @@ export function readCloverEvent(body: unknown, rawBody: Buffer, receivedAt: stri
 		body,
 	};
 }
+
+export interface CloverVerificationEvent extends PosEvent {
+	eventType: 'verification';
+	verificationCode: string;
+	/** What the user does with the code, in the output where they find it. */
+	nextStep: string;
+}
+
+/** The item that shows a beginner Clover's verification code (see cloverVerificationCode). */
+export function cloverVerificationEvent(code: string, receivedAt: string): CloverVerificationEvent {
+	return {
+		vendor: 'clover',
+		eventId: bodyHashId(code),
+		eventType: 'verification',
+		occurredAt: receivedAt,
+		merchantId: null,
+		locationId: null,
+		objectIds: [],
+		verificationCode: code,
+		nextStep:
+			"Paste verificationCode into the Verification Code field in Clover's Developer Dashboard (App Settings → Webhooks) and click Verify. Then copy the Clover Auth Code shown there into this trigger's POS Webhook Secret credential (field Secret).",
+		body: { verificationCode: code },
+	};
+}
