@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
-import { CLOVER_AUTH_HEADER, cloverVerificationCode } from '../../lib/pos/webhooks/cloverAuthCode';
+import { cloverVerificationCode } from '../../lib/pos/webhooks/cloverAuthCode';
 import { cloverVerificationEvent } from '../../lib/pos/webhooks/cloverEvent';
 import { UnreadableBodyError } from '../../lib/pos/webhooks/deliveryBody';
 import { readPosEvent } from '../../lib/pos/webhooks/readPosEvent';
@@ -68,7 +68,8 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 	const lookup = await posWebhookSecretsOf(this, settings.preset, receivedAt.getTime());
 	if (settings.preset === 'clover') {
 		const code = cloverVerificationCode(parsedJson(rawBody));
-		if (code !== undefined && !headerText(headers, CLOVER_AUTH_HEADER)) return answerCloverVerification(this, code, lookup.secrets, receivedAt);
+		// Whether Clover's verification POST carries an X-Clover-Auth header is not documented: the body decides.
+		if (code !== undefined) return answerCloverVerification(this, code, lookup.secrets, receivedAt);
 	}
 	const delivery = { rawBody, headers, query: this.getQueryData() as Record<string, unknown> };
 	let verdict = verifyPosDelivery(delivery, settings, lookup.secrets);

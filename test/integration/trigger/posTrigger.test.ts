@@ -220,6 +220,8 @@ describe('POS Trigger (Clover)', () => {
 		await withTrigger({ pos: 'clover' }, { secret: '' }, async (harness, url) => {
 			await harness.publish();
 			expect(await post(url, verification, {})).toEqual({ status: 200, body: JSON.stringify({ received: true }) });
+			// The same code again (Clover's "Resend", or a retry), this time with some X-Clover-Auth: one item.
+			expect((await post(url, verification, { 'x-clover-auth': 'anything' })).body).toContain('duplicate');
 			expect((await post(url, message, { 'x-clover-auth': CLOVER_AUTH })).status).toBe(401);
 			await harness.settled();
 			expect(harness.executions).toHaveLength(1);
