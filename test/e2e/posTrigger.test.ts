@@ -114,4 +114,16 @@ describe('POS Trigger inside n8n (Square preset, published)', () => {
 		expect(settled).toHaveLength(2);
 		expect(n8n.logTail(100_000)).not.toContain(SIGNATURE_KEY);
 	});
+
+	it('remembers accepted events across a restart: Square redelivering one afterwards runs nothing', async () => {
+		// Only what n8n saved in its database survives: the trigger's in-process memory is gone.
+		await n8n.stop();
+		await n8n.start();
+		const body = inventoryEvent('e2e-event-1', '17');
+		expect(await deliver(body, await squareSignature(body))).toEqual({ status: 200, text: JSON.stringify({ received: true, duplicate: true }) });
+		const next = inventoryEvent('e2e-event-3', '15');
+		expect((await deliver(next, await squareSignature(next))).status).toBe(200);
+		await executionCount(3);
+		expect(await waitForExecutionsToSettle(n8n.rest, WORKFLOW_ID)).toHaveLength(3);
+	}, 180_000);
 });
