@@ -2,12 +2,14 @@ import { KeyMemory, type MemoryBound } from '../../shopify/webhooks/keyMemory';
 import type { MemoryChannel } from '../../shopify/webhooks/processMemory';
 
 /**
- * How long a POS Trigger remembers the events it accepted. Lightspeed X retries a delivery up to 20 times
- * over 48 hours (https://x-series-api.lightspeedhq.com/docs/webhooks), the longest schedule of the vendors
- * here; 48 hours covers it. 10,000 events bound a busy store (two register sales a minute for three
- * days), at about 12 bytes each in the workflow's static data.
+ * How long a POS Trigger remembers the events it accepted: as long as the longest retry schedule of the
+ * vendors here. Square retries an unacknowledged notification "for up to 72 hours" in one version of its
+ * troubleshooting page and "up to 24 hours" in another (https://developer.squareup.com/docs/webhooks/troubleshooting);
+ * Lightspeed X retries up to 20 times over 48 hours (https://x-series-api.lightspeedhq.com/docs/webhooks).
+ * 72 hours covers both. 10,000 events bound a busy store (two register sales a minute for three days), at
+ * about 12 bytes each in the workflow's static data.
  */
-export const POS_EVENT_MEMORY_BOUND: MemoryBound = { retentionMs: 48 * 60 * 60 * 1000, maxEntries: 10_000 };
+export const POS_EVENT_MEMORY_BOUND: MemoryBound = { retentionMs: 72 * 60 * 60 * 1000, maxEntries: 10_000 };
 
 const memories = new Map<string, KeyMemory>();
 
