@@ -121,6 +121,8 @@ function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer)
 
 export class TriggerWorkflowHarness {
 	readonly executions: Execution[] = [];
+	/** Executions n8n starts failed when webhook() throws, with the error's message and description. */
+	readonly failedExecutions: Array<{ trigger: string; message: string; description: string }> = [];
 	readonly logger = new QuietLogger();
 	/** What n8n's database holds for this workflow's static data. */
 	storedStaticData: IDataObject = {};
@@ -338,6 +340,17 @@ export class TriggerWorkflowHarness {
 		this.executions.push({ trigger: node.name, items: items.map((item) => item.json) });
 	}
 
+	/**
+	 * What n8n 2.41 answers when a delivery starts a run in responseMode onReceived
+	 * (extractWebhookOnReceivedResponse): the description's responseData ('firstEntryJson' when absent) unless
+	 * empty, else the node's webhookResponse, else n8n's own message.
+	 */
+	private onReceivedBody(type: INodeType, webhookResponse: unknown): unknown {
+		const responseData = type.description.webhooks![0].responseData ?? 'firstEntryJson';
+		if (responseData === 'noData') return '';
+		return responseData || webhookResponse || { message: 'Workflow was started' };
+	}
+
 	/** While true, every delivery gets 503 (n8n down behind its proxy), so Shopify retries and finally gives up. */
 	unavailable = false;
 
@@ -361,7 +374,17 @@ export class TriggerWorkflowHarness {
 		});
 		const type = this.nodeTypes.getByName(node.type);
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(workflow, node, additionalData), [], null);
-		const result = await type.webhook!.call(context);
+		let result;
+		try {
+			result = await type.webhook!.call(context);
+		} catch (error) {
+			// n8n 2.41 (webhook-helpers executeWebhook): 500 to the sender, and an execution that fails at the trigger.
+			res.statusCode = 500;
+			res.end('Workflow Webhook Error: Workflow could not be started!');
+			const { message, description } = error as Error & { description?: string };
+			this.failedExecutions.push({ trigger: node.name, message, description: description ?? '' });
+			return;
+		}
 		if (result.workflowData) {
 			// What n8n 2.41 does between webhook() and saving the static data when it starts an execution: a second
 			// Workflow over the same static data (WorkflowRunner.establishContextForPersistence, which clears its
@@ -373,7 +396,8 @@ export class TriggerWorkflowHarness {
 		if (result.noWebhookResponse) return;
 		if (!res.headersSent) {
 			res.statusCode = 200;
-			res.end(result.workflowData ? JSON.stringify({ message: 'Workflow was started' }) : String(result.webhookResponse ?? ''));
+			const body = result.workflowData ? this.onReceivedBody(type, result.webhookResponse) : (result.webhookResponse ?? { message: 'Webhook call received' });
+			res.end(typeof body === 'string' ? body : JSON.stringify(body));
 		}
 		if (result.workflowData) await this.execute(workflow, node, result.workflowData, 'webhook');
 	}
