@@ -51,6 +51,9 @@ export class ShopifyOrderTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Without it n8n 2.41 answers a delivery that starts a run with the literal text `firstEntryJson` (its
+				// default, meant for responseMode lastNode); empty, it answers with the webhookResponse webhook() returns.
+				responseData: '',
 				path: 'shopify-orders',
 			},
 		],

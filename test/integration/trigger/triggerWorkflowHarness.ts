@@ -123,6 +123,8 @@ function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer)
 
 export class TriggerWorkflowHarness {
 	readonly executions: Execution[] = [];
+	/** Executions n8n starts failed when webhook() throws, with the error's message and description. */
+	readonly failedExecutions: Array<{ trigger: string; message: string; description: string }> = [];
 	readonly logger = new QuietLogger();
 	/** What n8n's database holds for this workflow's static data. */
 	storedStaticData: IDataObject = {};
@@ -387,7 +389,17 @@ export class TriggerWorkflowHarness {
 		});
 		const type = this.nodeTypes.getByName(node.type);
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(workflow, node, additionalData), [], null);
-		const result = await type.webhook!.call(context);
+		let result;
+		try {
+			result = await type.webhook!.call(context);
+		} catch (error) {
+			// n8n 2.41 (webhook-helpers executeWebhook): 500 to the sender, and an execution that fails at the trigger.
+			res.statusCode = 500;
+			res.end('Workflow Webhook Error: Workflow could not be started!');
+			const { message, description } = error as Error & { description?: string };
+			this.failedExecutions.push({ trigger: node.name, message, description: description ?? '' });
+			return;
+		}
 		if (result.workflowData) {
 			// What n8n 2.41 does between webhook() and saving the static data when it starts an execution: a second
 			// Workflow over the same static data (WorkflowRunner.establishContextForPersistence, which clears its
