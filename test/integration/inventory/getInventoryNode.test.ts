@@ -1,10 +1,12 @@
 /**
  * The Shopify Get Inventory node inside n8n-core's engine against the Shopify simulator: listed SKUs at a
  * location picked by name, unknown / shared SKUs on the Not Found output, several locations by ID, the full
- * read in bulk through n8n's own download helper, and parameter errors that name the field.
+ * read in bulk through n8n's own download helper, parameter errors that name the field, and a refused token that
+ * never shows in errors or logs.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ShopifyGetInventory } from '../../../nodes/ShopifyGetInventory/ShopifyGetInventory.node';
+import { ShopifyReconcileInventory } from '../../../nodes/ShopifyReconcileInventory/ShopifyReconcileInventory.node';
 import { ShopStore } from '../../../simulator/shopify/store/shopStore';
 import { runNode } from '../../helpers/n8nEngine';
 import { startInventoryStore, type InventoryStore } from './inventorySimulator';
@@ -75,4 +77,28 @@ describe('Shopify Get Inventory (n8n engine + simulator)', () => {
 		const badName = await run({ read: 'location', locationScope: 'all', quantityNames: '={{ ["available", "sold"] }}' });
 		expect(badName.error?.message).toMatch(/"sold" is not one of Shopify's inventory states: available, on_hand, committed/);
 	});
+
+	it('a refused token stops the run with advice, and the token appears nowhere in the error or the logs', async () => {
+		const secret = 'shpat_wrong_token_never_shown_0123456789';
+		const result = await runNode({
+			nodeType: ShopifyGetInventory,
+			parameters: { read: 'location', locationScope: 'all', quantityNames: ['available'] },
+			credentials: { shopifyAdminApi: { ...store.credentials.shopifyAdminApi, accessToken: secret } },
+		});
+		expect(result.error).toBeDefined();
+		const seen = JSON.stringify({ error: result.error, description: (result.error as { description?: unknown }).description, logs: result.logs });
+		expect(seen).toMatch(/401|access token|Invalid API key/i);
+		expect(seen).not.toContain(secret);
+	});
+
+	it('Shopify Reconcile Inventory: a bad Counts Read At stops the run naming the field', async () => {
+		const result = await runNode({
+			nodeType: ShopifyReconcileInventory,
+			parameters: { location: { __rl: true, mode: 'id', value: store.seed.locations[0].id }, options: { countsReadAt: 'last night' } },
+			input: [{ sku: store.uniqueSkus[0].sku, quantity: 1 }],
+			credentials: store.credentials,
+		});
+		expect(result.error?.message).toMatch(/Counts Read At "last night" is not a date/);
+	});
 });
+
