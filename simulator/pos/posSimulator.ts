@@ -59,7 +59,7 @@ function unauthorized(path: string): Reply {
 /**
  * A local point-of-sale server for tests, benchmarks and demos: a generic REST POS and Square-, Clover-,
  * Loyverse- and Lightspeed X-like paths side by side, faults on demand, and a control API under `/_pos/`:
- *   GET  /_pos/state            orders, stock, catalog
+ *   GET  /_pos/state            orders, stock, catalog, Square's locations and counts
  *   GET  /_pos/requests         the request log (DELETE clears it)
  *   PUT  /_pos/config           partial PosSimulatorConfig
  *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
@@ -107,6 +107,7 @@ export class PosSimulator {
 	}
 
 	async stop(): Promise<void> {
+		this.square.webhooks.stopTimer();
 		if (!this.server) return;
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -128,8 +129,7 @@ export class PosSimulator {
 			request.socket.destroy();
 		};
 
-		this.faults.noteRequest();
-		const outage = this.faults.outageNow();
+		const outage = this.faults.outageFor();
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
@@ -207,8 +207,13 @@ export class PosSimulator {
 				this.faults.clear();
 				return sendJson(response, 200, { ok: true });
 			case 'POST /_pos/outage': {
-				const outage = this.faults.addOutage(json as OutageSpec);
-				return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+				if (!isObject(json)) return sendJson(response, 400, { message: 'Send an outage as a JSON object' });
+				try {
+					const outage = this.faults.addOutage(json as OutageSpec);
+					return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+				} catch (error) {
+					return sendJson(response, 400, { message: (error as Error).message });
+				}
 			}
 			case 'GET /_pos/outage':
 				return sendJson(response, 200, { active: this.faults.outageNow(), endsAt: this.faults.outagesEnd() });
@@ -240,6 +245,6 @@ export class PosSimulator {
 		const stock: Record<string, Record<string, number>> = {};
 		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
 		const catalog = this.square.catalog.allVariations().map((variation) => ({ id: variation.id, sku: variation.sku, name: variation.name, priceAmount: variation.price?.amount ?? null, currency: variation.price?.currency ?? null, trackInventory: variation.trackInventory }));
-		return { orders: this.store.orders, stock, catalog };
+		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() } };
 	}
 }

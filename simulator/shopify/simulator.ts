@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { execute, getNamedType, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { accessDenied, ALL_SCOPES, FIELD_SCOPES, hasScope } from './auth/accessScopes';
 import { TokenRegistry } from './auth/tokenRegistry';
 import type { RequestContext, ResolverMap } from './graphql/context';
@@ -11,6 +11,8 @@ import { LeakyBucket } from './graphql/leakyBucket';
 import { actualQueryCost, operationFragments, requestedQueryCost } from './graphql/queryCost';
 import { catalogResolvers } from './graphql/resolvers/catalogResolvers';
 import { inventoryMutationResolvers } from './graphql/resolvers/inventoryMutations';
+import { inventoryReadResolvers } from './graphql/resolvers/inventoryReadResolvers';
+import { InventorySchedule, inventoryScheduleRoute } from './control/inventorySchedule';
 import { orderResolvers } from './graphql/resolvers/orderResolvers';
 import { queryResolvers } from './graphql/resolvers/queryResolvers';
 import { FaultPlan, type FaultSpec } from './faults';
@@ -21,6 +23,8 @@ import type { Clock } from './store/clock';
 import { seedStore, type SeedOptions } from './store/seed';
 import { webhookResolvers } from './webhooks/webhookResolvers';
 import { BulkOperations, bulkResolvers } from './bulk/bulkOperations';
+import { isConnectionTypeName } from './bulk/bulkJsonl';
+import { READ_TO_END } from './graphql/connection';
 import { WebhookService } from './webhooks/webhookService';
 import { ShopStore } from './store/shopStore';
 
@@ -70,6 +74,8 @@ export class ShopifySimulator {
 	readonly idempotency = new IdempotencyRecords();
 	readonly webhooks: WebhookService;
 	readonly bulk: BulkOperations;
+	/** stock changes a test scheduled on a counted request (control API `/_sim/inventory/scheduled`) */
+	readonly inventorySchedule: InventorySchedule;
 	readonly log = new RequestLog();
 	readonly accessToken: string;
 	readonly clientId: string;
@@ -99,7 +105,7 @@ export class ShopifySimulator {
 		this.bucket = new LeakyBucket(this.clock, this.config.maximumAvailable, this.config.restoreRate);
 		this.tokens = new TokenRegistry(this.clock);
 		this.tokens.addPermanent(this.accessToken, this.config.scopes);
-		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, webhookResolvers, bulkResolvers]);
+		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, inventoryReadResolvers, webhookResolvers, bulkResolvers]);
 		// deliveries are signed with the app's client secret, as Shopify signs them
 		this.webhooks = new WebhookService(this.store, () => this.clientSecret);
 		this.services.webhooks = this.webhooks;
@@ -118,6 +124,8 @@ export class ShopifySimulator {
 			return true;
 		});
 		this.services.idempotency = this.idempotency;
+		this.inventorySchedule = new InventorySchedule(this.store);
+		this.addRoute(inventoryScheduleRoute(this.inventorySchedule));
 		const baseResolver = resolverFor(this.resolvers);
 		this.fieldResolver = (source, args, context, info) => {
 			const scope = FIELD_SCOPES[`${info.parentType.name}.${info.fieldName}`];
@@ -320,6 +328,7 @@ export class ShopifySimulator {
 			idempotencyKey: null,
 			services: { ...this.services, grantedScopes: grant.scopes, requestId, operation: prepared.operation, variables: prepared.variables },
 		};
+		this.inventorySchedule.beforeRequest(prepared.operationName);
 		const result = await runPrepared(schema, prepared, context, this.fieldResolver);
 		entry.idempotencyKey = context.idempotencyKey;
 		const actual = prepared.operation.operation === 'mutation' ? requested : actualQueryCost(costInput, result.data);
@@ -397,6 +406,7 @@ export class ShopifySimulator {
 	}
 
 	/** Runs a document outside any HTTP request (bulk operations), with the given scopes. */
+	/** Runs one page of a bulk query: nested connections without a size are read to the end. */
 	async runDocument(apiVersion: string, document: DocumentNode, scopes: readonly string[]): Promise<ExecutionResult> {
 		const context: RequestContext = {
 			store: this.store,
@@ -405,7 +415,16 @@ export class ShopifySimulator {
 			idempotencyKey: null,
 			services: { ...this.services, grantedScopes: scopes },
 		};
-		return execute({ schema: adminSchema(apiVersion), document, contextValue: context, rootValue: {}, fieldResolver: this.fieldResolver });
+		const schema = adminSchema(apiVersion);
+		const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
+			const nested = info.path.prev !== undefined;
+			const unsized = args.first === undefined && args.last === undefined;
+			if (nested && unsized && isConnectionTypeName(schema, getNamedType(info.returnType).name)) {
+				return this.fieldResolver(source, { ...args, first: READ_TO_END }, ctx, info);
+			}
+			return this.fieldResolver(source, args, ctx, info);
+		};
+		return execute({ schema, document, contextValue: context, rootValue: {}, fieldResolver });
 	}
 
 	apiVersions(): readonly string[] {

@@ -94,6 +94,7 @@ export function mountControlRoutes(simulator: ShopifySimulator, resetHooks: Rese
 			simulator.faults.clear();
 			simulator.bucket.drainTo(simulator.config.maximumAvailable);
 			simulator.idempotency.clear();
+			simulator.inventorySchedule.clear();
 			for (const hook of resetHooks) hook();
 			if (options.seed === false) store.reset();
 			else return seedStore(store, options.seed ?? {});
@@ -113,6 +114,7 @@ export function mountControlRoutes(simulator: ShopifySimulator, resetHooks: Rese
 				return controlOrder(order);
 			}
 			if (method === 'PATCH' && !orderPath[2]) return controlOrder(actions.update(id, json(body) as OrderUpdate));
+			if (method === 'DELETE' && !orderPath[2]) return controlOrder(actions.delete(id));
 			if (method === 'POST' && orderPath[2] === 'pay') return controlOrder(actions.pay(id));
 			if (method === 'POST' && orderPath[2] === 'fulfill')
 				return controlOrder(actions.fulfill(id, (json(body) as { lineItems?: Array<{ lineItemId: string; quantity?: number }> }).lineItems));

@@ -7,6 +7,7 @@ import type {
 	LocationRecord,
 	OrderRecord,
 	ProductRecord,
+	RefundRecord,
 	ShopRecord,
 	StoredQuantityName,
 	VariantRecord,
@@ -43,6 +44,8 @@ export interface StoreEvent {
 	topic: string;
 	order?: OrderRecord;
 	level?: InventoryLevelRecord;
+	/** The refund a `refunds/create` announces. */
+	refund?: RefundRecord;
 }
 
 const zeroPad = (n: number): string => String(n).padStart(20, '0');
@@ -183,6 +186,13 @@ export class ShopStore {
 		this.orders.set(order.id, order);
 		for (const child of [...order.lineItems, ...order.fulfillmentOrders]) this.orderChildren.set(child.id, child);
 		for (const index of Object.values(this.orderIndexes)) index.insert(order);
+	}
+
+	/** Forgets an order and its line items and fulfillment orders, as Shopify's orderDelete does. */
+	removeOrder(order: OrderRecord): void {
+		for (const index of Object.values(this.orderIndexes)) index.remove(order);
+		for (const child of [...order.lineItems, ...order.fulfillmentOrders]) this.orderChildren.delete(child.id);
+		this.orders.delete(order.id);
 	}
 
 	/** Applies a change and bumps updated_at, keeping the date indexes in step. */

@@ -82,7 +82,7 @@ describe('Square-flavoured requests', () => {
 			{
 				method: 'POST',
 				path: '/v2/inventory/changes/batch-create',
-				jsonBody: '={{ { changes: [{ type: "PHYSICAL_COUNT", physical_count: { catalog_object_id: "VAR-1", location_id: "MAIN", state: "IN_STOCK", quantity: String($json.available), occurred_at: "2026-11-26T10:00:00Z" } }] } }}',
+				jsonBody: '={{ { changes: [{ type: "PHYSICAL_COUNT", physical_count: { catalog_object_id: "VAR-1", location_id: "MAIN", state: "IN_STOCK", quantity: String($json.available), occurred_at: $now.toUTC().toISO() } }] } }}',
 				idempotencyPlacement: 'body',
 				idempotencyKey: '={{ "stock-VAR-1-MAIN-" + $json.available }}',
 				options: FAST_RETRIES,

@@ -30,7 +30,7 @@ function registerActivity(register: SquareRegister, action: string, json: Json):
  *   POST /_pos/square/catalog                 {items: SquareItemSeed[]}
  *   POST /_pos/square/locations               {locations: SquareLocationSeed[]}
  *   POST /_pos/square/register/{sale|recount|receive|damage}
- *                                            {location_id, lines:[{catalog_object_id, quantity}]} | {location_id, catalog_object_id, quantity}
+ *                                            {location_id, lines:[{catalog_object_id | sku, quantity}]} | {location_id, catalog_object_id, quantity}
  *   POST /_pos/square/webhooks/subscriptions  {id?, url, signatureKey, eventTypes?}
  *   PUT  /_pos/square/webhooks/knobs          Partial<SquareWebhookKnobs>
  *   POST /_pos/square/webhooks/deliver        sends what is due now

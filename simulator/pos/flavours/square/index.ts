@@ -6,6 +6,8 @@ import type { SquareSimulation } from './simulation';
 
 type Json = Record<string, unknown>;
 
+const MAX_INVENTORY_KEY = 128;
+
 interface SquareRoute {
 	method: string;
 	path: RegExp;
@@ -21,7 +23,10 @@ const schema = (name: keyof typeof serialization): [SquareSchema, string] => [se
 function batchChange(sim: SquareSimulation, body: Json): Reply {
 	const changes = (body.changes as Json[] | undefined) ?? [];
 	if (changes.length > MAX_CHANGES) return squareError(400, 'INVALID_REQUEST_ERROR', 'ARRAY_LENGTH_TOO_LONG', `At most ${MAX_CHANGES} changes may be sent in one request; got ${changes.length}.`, 'changes');
-	return sim.idempotency.run('inventory', body.idempotency_key as string, body, () => {
+	// BatchChangeInventoryRequest.idempotency_key: "Minimum Length 1, Maximum Length 128" (Square's PHP SDK model doc).
+	const key = body.idempotency_key as string;
+	if (key.length < 1 || key.length > MAX_INVENTORY_KEY) return squareError(400, 'INVALID_REQUEST_ERROR', key.length < 1 ? 'VALUE_TOO_SHORT' : 'VALUE_TOO_LONG', `idempotency_key must be 1 to ${MAX_INVENTORY_KEY} characters; got ${key.length}.`, 'idempotency_key');
+	return sim.idempotency.run('inventory', key, body, () => {
 		// All or nothing: every change is checked before any is applied.
 		for (const [index, change] of changes.entries()) {
 			const refused = sim.inventory.check(change, index);
@@ -62,6 +67,9 @@ const ROUTES: SquareRoute[] = [
 	},
 	{ method: 'POST', path: /^\/v2\/payments$/, request: schema('CreatePaymentRequest'), response: schema('CreatePaymentResponse'), handle: (sim, body) => sim.idempotency.run('payments', body.idempotency_key as string, body, () => sim.orders.createPayment(body)) },
 ];
+
+/** Every Square route the simulator answers, as `METHOD ResponseSchemaName` (for the contract test's coverage). */
+export const SQUARE_ROUTE_NAMES = ROUTES.map((route) => `${route.method} ${route.response[1]}`);
 
 /** The route a request names, for the schema test; null when the simulator has none. */
 export function squareRouteFor(method: string, path: string): { request?: string; response: string } | null {

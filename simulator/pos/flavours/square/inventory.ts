@@ -1,6 +1,6 @@
 import type { Reply } from '../../routeContext';
 import type { SquareCatalog } from './catalog';
-import { invalidValue, missingParameter, squareError } from './errors';
+import { invalidValue, missingParameter, notFound, squareError } from './errors';
 import type { SquareIds } from './ids';
 import type { SquareLocations } from './locations';
 import { cursorOffset, page, queryFingerprint } from './paging';
@@ -13,6 +13,7 @@ const UNTRACKED_STATES = new Set(['NONE', 'SOLD', 'UNLINKED_RETURN']);
 /** BatchChangeInventory takes at most 100 changes a request. */
 export const MAX_CHANGES = 100;
 const DEFAULT_PAGE = 1000;
+const OCCURRED_AT_WINDOW_MS = 24 * 3_600_000;
 
 /** Who made a change, as Square records it in `source` (its own register: SQUARE_POS; an API call: EXTERNAL_API). */
 export interface ChangeSource {
@@ -78,6 +79,11 @@ export class SquareInventory {
 		return (this.counts.get(countKey(variationId, locationId, state))?.quantity ?? 0) / 100_000;
 	}
 
+	/** Every count Square holds, as InventoryCount objects (for the simulator's state dump). */
+	allCounts(): Json[] {
+		return [...this.counts.values()].map(countObject);
+	}
+
 	/** Checks one change as Square would before anything is applied; a Reply names the field at fault. */
 	check(change: Json, index: number): Reply | null {
 		const field = `changes[${index}]`;
@@ -88,13 +94,17 @@ export class SquareInventory {
 
 	private checkCommon(body: Json, field: string, allowZero: boolean): Reply | null {
 		if (typeof body.catalog_object_id !== 'string') return missingParameter(`${field}.catalog_object_id`);
-		if (!this.catalog.variation(body.catalog_object_id)) {
-			return invalidValue(`Catalog object with ID \`${body.catalog_object_id}\` is not an item variation in this seller's catalog.`, `${field}.catalog_object_id`);
-		}
+		if (!this.catalog.variation(body.catalog_object_id)) return notFound(`Item variation with catalog object ID \`${body.catalog_object_id}\` not found.`, `${field}.catalog_object_id`);
 		if (body.quantity === undefined) return missingParameter(`${field}.quantity`);
 		if (parseQuantity(body.quantity, allowZero) === null) return invalidValue(`Quantity must be a ${allowZero ? 'non-negative' : 'positive'} decimal string with at most 5 decimal places`, `${field}.quantity`);
 		if (typeof body.occurred_at !== 'string') return missingParameter(`${field}.occurred_at`);
-		if (Number.isNaN(Date.parse(body.occurred_at))) return squareError(400, 'INVALID_REQUEST_ERROR', 'INVALID_TIME', 'occurred_at must be an RFC 3339 timestamp', `${field}.occurred_at`);
+		const occurredAt = Date.parse(body.occurred_at);
+		if (Number.isNaN(occurredAt)) return squareError(400, 'INVALID_REQUEST_ERROR', 'INVALID_TIME', 'occurred_at must be an RFC 3339 timestamp', `${field}.occurred_at`);
+		// "the occurred_at timestamp cannot be older than 24 hours or in the future relative to the time of the request"
+		const now = Date.parse(this.timestamp());
+		if (occurredAt > now || occurredAt < now - OCCURRED_AT_WINDOW_MS) {
+			return invalidValue(`occurred_at ${body.occurred_at} must lie within the 24 hours before the request (now ${this.timestamp()}), not older and not in the future`, `${field}.occurred_at`);
+		}
 		return null;
 	}
 

@@ -156,13 +156,16 @@ export class SquareOrders {
 
 	private paymentRecord(request: Json, amount: Money, sourceType: 'EXTERNAL' | 'CARD', status: string, order: Json | undefined): Json {
 		const now = this.sim.timestamp();
+		const tip = request.tip_money as Money | undefined;
 		const payment: Json = {
 			id: this.sim.ids.payment(),
 			created_at: now,
 			updated_at: now,
 			amount_money: amount,
-			total_money: amount,
-			approved_money: amount,
+			...(tip ? { tip_money: tip } : {}),
+			// The tip is on top of amount_money: the order's total is compared with amount_money alone.
+			total_money: { amount: amount.amount + (tip?.amount ?? 0), currency: amount.currency },
+			approved_money: { amount: amount.amount + (tip?.amount ?? 0), currency: amount.currency },
 			status,
 			source_type: sourceType,
 			location_id: (request.location_id as string | undefined) ?? (order?.location_id as string | undefined) ?? this.sim.locations.knownIds()[0],

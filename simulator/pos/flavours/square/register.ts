@@ -1,11 +1,14 @@
 import type { Reply } from '../../routeContext';
+import { invalidValue } from './errors';
 import type { ChangeSource } from './inventory';
 import type { SquareSimulation } from './simulation';
 
 type Json = Record<string, unknown>;
 
+/** A line rung up: the variation by id, or by its SKU as the cashier scans it (exact, one variation only). */
 export interface RegisterSaleLine {
-	catalog_object_id: string;
+	catalog_object_id?: string;
+	sku?: string;
 	quantity: number | string;
 }
 
@@ -22,15 +25,23 @@ export class SquareRegister {
 
 	/** A card sale at the register: an order paid in full and COMPLETED, its catalog lines IN_STOCK → SOLD. */
 	sale(locationId: string, lines: RegisterSaleLine[]): Reply {
-		const created = this.sim.orders.create(
-			{ order: { location_id: locationId, source: { name: 'Square Point of Sale' }, line_items: lines.map((line) => ({ catalog_object_id: line.catalog_object_id, quantity: String(line.quantity) })) } },
-			'register',
-		);
+		const lineItems = [];
+		for (const [index, line] of lines.entries()) {
+			const id = line.catalog_object_id ?? this.scanned(line.sku);
+			if (id === null) return invalidValue(`No single variation has SKU \`${String(line.sku)}\``, `lines[${index}].sku`);
+			lineItems.push({ catalog_object_id: id, quantity: String(line.quantity) });
+		}
+		const created = this.sim.orders.create({ order: { location_id: locationId, source: { name: 'Square Point of Sale' }, line_items: lineItems } }, 'register');
 		if (created.status !== 200) return created;
 		const order = (created.body as { order: Json }).order;
 		const paid = this.sim.orders.createPayment({ idempotency_key: this.sim.ids.uid(), source_id: 'CARD', amount_money: order.total_money, order_id: order.id }, 'CARD');
 		if (paid.status !== 200) return paid;
 		return { status: 200, body: { order: this.sim.orders.order(order.id as string), payment: (paid.body as { payment: Json }).payment } };
+	}
+
+	private scanned(sku: string | undefined): string | null {
+		const matches = this.sim.catalog.allVariations().filter((variation) => sku !== undefined && variation.sku === sku);
+		return matches.length === 1 ? matches[0].id : null;
 	}
 
 	/** A recount (PHYSICAL_COUNT in IN_STOCK), as done in the Dashboard or the register's stock screen. */

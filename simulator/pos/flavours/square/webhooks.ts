@@ -71,10 +71,15 @@ export class SquareWebhooks {
 	}
 
 	reset(): void {
+		this.stopTimer();
 		this.subscriptions.length = 0;
 		this.queue.length = 0;
 		this.knobs = { ...DEFAULT_KNOBS };
 		this.random = seededRandom(DEFAULT_KNOBS.seed);
+	}
+
+	/** Disarms the auto-delivery timer (when the simulator stops); pending deliveries stay queued. */
+	stopTimer(): void {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
 		this.timerAt = Number.POSITIVE_INFINITY;

@@ -60,8 +60,8 @@ describe('Square simulator: inventory', () => {
 
 	it('an unknown catalog object, a field Square no longer takes, or 101 changes: refused, nothing applied', async () => {
 		const unknown = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k2', changes: [inventoryAdjustment(tee, main, '1'), inventoryAdjustment('NOT-A-VARIATION', main, '1')] });
-		expect(unknown.status).toBe(400);
-		expect(unknown.json.errors[0]).toMatchObject({ field: 'changes[1].adjustment.catalog_object_id' });
+		expect(unknown.status).toBe(404);
+		expect(unknown.json.errors[0]).toMatchObject({ category: 'INVALID_REQUEST_ERROR', code: 'NOT_FOUND', field: 'changes[1].adjustment.catalog_object_id' });
 		expect(unknown.json.errors[0].detail).toContain('NOT-A-VARIATION');
 		const legacy = inventoryAdjustment(tee, main, '1');
 		legacy.adjustment.location_id = main;
@@ -70,10 +70,39 @@ describe('Square simulator: inventory', () => {
 		const many = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k4', changes: Array.from({ length: 101 }, () => inventoryAdjustment(cap, main, '1')) });
 		expect(many.status).toBe(400);
 		expect(many.json.errors[0].field).toBe('changes');
+		const longKey = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k'.repeat(129), changes: [inventoryAdjustment(tee, main, '1')] });
+		expect(longKey.json.errors[0]).toMatchObject({ code: 'VALUE_TOO_LONG', field: 'idempotency_key' });
 		expect([inStock(tee), inStock(cap)]).toEqual([0, 0]);
 		// A refused key is not used up: the corrected request goes through under it.
 		expect((await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'k2', changes: [inventoryAdjustment(tee, main, '1')] })).status).toBe(200);
 		expect(inStock(tee)).toBe(-1);
+	});
+
+	it('counts come back newest first, filtered by updated_after and paged', async () => {
+		await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'first', changes: [physicalCount(tee, main, '5')] });
+		clock.now += 1000;
+		const since = new Date(clock.now - 1).toISOString();
+		await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'second', changes: [physicalCount(cap, main, '7'), inventoryAdjustment(cap, main, '1', 'IN_STOCK', 'WASTE', { occurred_at: since })] });
+		const recent = await api.allPages('/v2/inventory/counts/batch-retrieve', { updated_after: since, limit: 1 }, 'counts');
+		expect(recent.pages).toBe(2);
+		expect(recent.items.map((count) => [count.catalog_object_id, count.state, count.quantity])).toEqual([
+			[cap, 'WASTE', '1'],
+			[cap, 'IN_STOCK', '6'],
+		]);
+		const all = await api.post('/v2/inventory/counts/batch-retrieve', { location_ids: [main], states: ['IN_STOCK'] });
+		expect((all.json.counts as Json[]).map((count) => count.catalog_object_id)).toEqual([cap, tee]);
+	});
+
+	it('occurred_at must lie within the 24 hours before the request', async () => {
+		const at = (iso: string) => inventoryAdjustment(tee, main, '1', 'NONE', 'IN_STOCK', { occurred_at: iso });
+		const stale = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'old', changes: [at('2026-11-30T09:59:59Z')] });
+		expect(stale.status).toBe(400);
+		expect(stale.json.errors[0].field).toBe('changes[0].adjustment.occurred_at');
+		const future = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'future', changes: [at('2026-12-01T10:00:01Z')] });
+		expect(future.json.errors[0].field).toBe('changes[0].adjustment.occurred_at');
+		const edge = await api.post('/v2/inventory/changes/batch-create', { idempotency_key: 'edge', changes: [at('2026-11-30T10:00:00Z'), at('2026-12-01T10:00:00Z')] });
+		expect(edge.status).toBe(200);
+		expect(inStock(tee)).toBe(2);
 	});
 
 	it('a physical count equal to the current count is ignored unless ignore_unchanged_counts is false', async () => {
