@@ -8,6 +8,8 @@ import {
 import { ShopifyApiError } from '../../lib/shopify/errors';
 import { BulkOperationError } from '../../lib/shopify/orders/bulkOperationError';
 import { normalizeGraphqlOrder } from '../../lib/shopify/orders/normalizeGraphqlOrder';
+import type { PosOrder } from '../../lib/shopify/orders/posOrder';
+import { saleChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
 import { OrdersReader, OrdersVisibilityError } from '../../lib/shopify/orders/ordersReader';
 import { orderSearchQuery } from '../../lib/shopify/orders/searchQuery';
 import { shopifyClientFor } from '../shared/shopifyClient';
@@ -44,7 +46,7 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 			);
 			const orders: INodeExecutionData[] = [];
 			for await (const order of reader.orders()) {
-				const json = parameters.output === 'raw' ? order : normalizeGraphqlOrder(order);
+				const json = parameters.output === 'raw' ? order : withSales(normalizeGraphqlOrder(order));
 				orders.push({ json: json as unknown as JsonObject, pairedItem: { item: itemIndex } });
 			}
 			output.push(...orders);
@@ -83,4 +85,13 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
 	}
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * Get Orders reads orders, not events: each POS-ready order carries its sale, keyed as the triggers key it,
+ * so an order read again (a later run, a trigger that saw it too) names the same changes and the POS step's
+ * idempotency absorbs the repeat.
+ */
+function withSales(order: PosOrder): PosOrder & { stockChanges: StockChange[] } {
+	return { ...order, stockChanges: saleChanges(order) };
 }

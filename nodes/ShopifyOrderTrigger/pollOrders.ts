@@ -3,6 +3,8 @@ import { ShopifyApiError } from '../../lib/shopify/errors';
 import { newFetchStats } from '../../lib/shopify/orders/graphqlClient';
 import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
 import { listOrderIds, OrderDetailsReader, type ListedOrder } from '../../lib/shopify/orders/pagedOrders';
+import type { PosOrder } from '../../lib/shopify/orders/posOrder';
+import { claimStockChanges, pollStockChanges, saleChanges } from '../../lib/shopify/orders/stockChanges';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
 import { orderChangeKey } from '../../lib/shopify/webhooks/orderChangeKey';
 import { orderEventFromGraphql, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
@@ -55,6 +57,8 @@ async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promi
 	for await (const page of listOrderIds(client, '', 'UPDATED_AT', true)) {
 		for await (const order of new OrderDetailsReader(client).read([page[0].id])) {
 			const event = orderEventFromGraphql(order, pollMeta(order, shop.domain, client.apiVersion, new Date()), output);
+			// The sample shows the order's sale as a first sighting would carry it (same keys), remembering nothing.
+			if (output === 'posOrder') event.json.stockChanges = saleChanges(event.json as unknown as PosOrder);
 			return [[{ json: event.json as IDataObject }]];
 		}
 		break;
@@ -117,6 +121,10 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 			if (listingKey && listingKey !== event.changeKey) ledgers.changes.claim(listingKey, now.getTime());
 			if (!claimed) continue;
 			if (skipPos && event.sourceName === 'pos') continue;
+			if (output === 'posOrder') {
+				const sales = pollStockChanges(event.json as unknown as PosOrder, Math.max(startedAt, Date.parse(pollWindowStart(state.cursor, overlapMs))));
+				event.json.stockChanges = claimStockChanges(ledgers.changes, sales, now.getTime());
+			}
 			items.push({ json: event.json as IDataObject });
 		}
 

@@ -1,4 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { ShopifyApiError } from '../../lib/shopify/errors';
+import { claimStockChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
 import { normalizeShop, type ShopAddress } from '../../lib/shopify/shopUrl';
 import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
 import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
@@ -6,6 +8,7 @@ import { readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
 import type { VerificationKeys } from '../../lib/shopify/webhooks/verificationKeysCache';
 import { verifyDelivery, type DeliveryVerdict } from '../../lib/shopify/webhooks/verifyDelivery';
 import { shopifyClientFor } from '../shared/shopifyClient';
+import { stockChangesForDelivery } from './deliveryStockChanges';
 import type { NodeWebhookData } from './subscriptionLifecycle';
 import { orderLedgers } from './triggerMemory';
 import { reloadVerificationKeys, verificationKeysFor } from './verificationKeys';
@@ -48,8 +51,9 @@ async function verifyWith(ctx: IWebhookFunctions, rawBody: Buffer, keys: Verific
 }
 
 /**
- * One delivery from Shopify: verify, dedupe, emit. No call to Shopify on this path (but the one-off above), so
- * n8n answers at once (Shopify waits 5 seconds) and the workflow runs after the answer.
+ * One delivery from Shopify: verify, dedupe, emit. No call to Shopify on this path (but the one-off above, and
+ * one small query for the lines of an order edit), so n8n answers at once (Shopify waits 5 seconds) and the
+ * workflow runs after the answer.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
@@ -85,6 +89,18 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		this.logger.warn(`Shopify Order Trigger could not read a ${verdict.headers.topic ?? ''} delivery: ${message}`);
 		return reply(this, 400, message);
 	}
+	let stockChanges: StockChange[] | undefined;
+	if (output === 'posOrder') {
+		try {
+			stockChanges = await stockChangesForDelivery(this, verdict.headers.topic ?? '', rawBody, event.json, now);
+		} catch (error) {
+			// Shopify unreachable while reading an edit's lines: 503, so Shopify delivers the edit again later.
+			const status = error instanceof ShopifyApiError ? 503 : 400;
+			const message = `The stock changes of this ${verdict.headers.topic ?? ''} delivery could not be read: ${(error as Error).message}`;
+			this.logger.warn(`Shopify Order Trigger: ${message}`);
+			return reply(this, status, message);
+		}
+	}
 
 	const channel = this.getMode() === 'manual' ? 'test' : 'live';
 	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
@@ -105,6 +121,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		ledgers.persist();
 		return { webhookResponse: 'Already emitted: this order change was seen before.' };
 	}
+	if (stockChanges) event.json.stockChanges = claimStockChanges(ledgers.changes, stockChanges, now.getTime());
 	ledgers.persistAfterExecutionStarts();
 	return { workflowData: [[{ json: event.json as IDataObject }]] };
 }
