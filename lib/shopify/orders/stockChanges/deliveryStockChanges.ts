@@ -55,10 +55,13 @@ export interface CancelledOrderPayload {
 }
 
 /**
- * Restocks recorded on a cancelled order. Cancelling with restock records the restocked lines on a refund
- * (restock_type `cancel`), which Shopify also announces as refunds/create; whether every cancellation with
- * restock does so is not stated in Shopify's docs, so the cancellation's own payload is read as well, under
- * the same refund keys: whichever arrives first moves the stock, the other is recognised. Only refunds from
+ * Restocks recorded on a cancelled order. What Shopify documents: `orderCancel(restock: true)` restocks "the
+ * inventory committed to the order"; the refund line type CANCEL is for "restocking unfulfilled line items";
+ * the admin help says a cancellation stores what was restocked and refunded on the order. What it does not
+ * say is that every cancellation with restock creates a refund announced as refunds/create (an unpaid order,
+ * or "refund later"). So the cancellation's own payload is read as well, under the refund keys: whichever of
+ * refunds/create and orders/cancelled arrives first moves the stock, the other is recognised. A cancellation
+ * without refund lines says nothing about restocking, and nothing is guessed. Only refunds from
  * the last FIRST_SIGHT_WINDOW_MS count: the payload lists every refund the order ever had, and older ones
  * moved stock through their own refunds/create (the trigger's memory would no longer recognise them).
  */
