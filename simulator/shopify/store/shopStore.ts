@@ -43,6 +43,14 @@ export interface StoreEvent {
 	topic: string;
 	order?: OrderRecord;
 	level?: InventoryLevelRecord;
+	/** orders/edited: this edit alone (its id, and each line's units added or removed), as Shopify reports it */
+	orderEdit?: OrderEditEvent;
+}
+
+export interface OrderEditEvent {
+	id: number;
+	additions: Array<{ id: number; delta: number }>;
+	removals: Array<{ id: number; delta: number }>;
 }
 
 const zeroPad = (n: number): string => String(n).padStart(20, '0');
