@@ -143,6 +143,15 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 		const calls = (await shop.control.requests()).map((entry) => entry.operationName);
 		expect(calls).toEqual(['OrderEditLines']);
 
+		// A second edit puts one unit of line A back on the order: only that difference moves.
+		at += 1000;
+		shop.orders.update(order.id, { lineItemQuantities: [{ lineItemId: lineA.id, currentQuantity: 2 }] });
+		await settle(harness);
+		const edits = items(harness).filter((item) => (item.event as IDataObject).topic === 'orders/edited').map(changesOf);
+		expect(edits).toHaveLength(2);
+		expect(edits[1]).toEqual([expect.objectContaining({ sku: skuA, quantity: -1, lineItemId: lineA.id, cause: 'edit' })]);
+		expect(edits[1][0].key).not.toBe(edits[0][0].key);
+
 		// A refund that restocks line B (returned) and, per Shopify's example, nothing for a no_restock line.
 		const refundId = '890088186047892319';
 		const body = refundBody(refundId, order.legacyResourceId, [{ refundLineId: '487817672276298627', legacyId: lineB.legacyResourceId, sku: skuB, quantity: 1 }], 'return');
@@ -170,10 +179,29 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 			[],
 		]);
 
-		// Over the whole story the POS's stock of SKU A moved by -3 + 2, of SKU B by -1 + 1.
+		// Over the whole story the POS's stock follows the order: SKU A -3 + 2 - 1 (2 kept), SKU B -1 + 1 (returned).
 		const net = new Map<string, number>();
 		for (const change of items(harness).flatMap(changesOf)) net.set(String(change.sku), (net.get(String(change.sku)) ?? 0) + change.quantity);
-		expect(Object.fromEntries(net)).toEqual({ [skuA]: -1, [skuB]: 0, null: -1 });
+		expect(Object.fromEntries(net)).toEqual({ [skuA]: -2, [skuB]: 0, null: -1 });
+	});
+
+	it('an edit whose lines cannot be read answers 503, remembers nothing, and goes through when Shopify delivers it again', async () => {
+		const harness = await workflow(['webhook']);
+		await harness.publish();
+		await shop.control.configureWebhooks({ retryDelaysMs: [0, 0, 0] });
+		const [skuA] = skus();
+		const order = shop.orders.create({ lineItems: [{ sku: skuA, quantity: 2 }] });
+		await settle(harness);
+		// Shopify refuses the one lookup (a revoked token answers 401 for the static token: no renewal, no retry).
+		await shop.control.injectFaults({ kind: 'unauthorized', operationName: 'OrderEditLines', count: 1 });
+		at += 1000;
+		shop.orders.update(order.id, { lineItemQuantities: [{ lineItemId: order.lineItems[0].id, currentQuantity: 1 }] });
+		await settle(harness);
+		const delivery = (await shop.control.webhookDeliveries()).find((record) => record.topic === 'orders/edited')!;
+		expect(delivery.attempts.map((attempt) => attempt.status)).toEqual([503, 200]);
+		const edited = items(harness).filter((item) => (item.event as IDataObject).topic === 'orders/edited');
+		expect(edited.map(changesOf)).toEqual([[expect.objectContaining({ sku: skuA, quantity: 1, cause: 'edit' })]]);
+		expect(harness.logger.warnings.join('\n')).toMatch(/stock changes of this orders\/edited delivery could not be read/);
 	});
 
 	it('a cancellation with restock moves stock back once, whether its refund arrives as refunds/create or on orders/cancelled', async () => {
