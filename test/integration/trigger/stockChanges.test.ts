@@ -185,6 +185,21 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 		expect(Object.fromEntries(net)).toEqual({ [skuA]: -2, [skuB]: 0, null: -1 });
 	});
 
+	it('an order whose orders/updated arrives before its orders/create still carries its sale, once', async () => {
+		const harness = await workflow(['webhook']);
+		await harness.publish();
+		await shop.control.webhookChaos({ reorder: 2 }); // orders/create and orders/updated, sent newest first
+		const [skuA] = skus();
+		const order = shop.orders.create({ lineItems: [{ sku: skuA, quantity: 2 }] });
+		await settle(harness);
+		const deliveries = await shop.control.webhookDeliveries();
+		expect(deliveries.map((delivery) => delivery.topic)).toEqual(['orders/create', 'orders/updated']);
+		expect(items(harness).map((item) => (item.event as IDataObject).topic)).toEqual(['orders/updated']);
+		expect(items(harness).flatMap(changesOf)).toEqual([
+			expect.objectContaining({ key: `sale:${order.legacyResourceId}:${order.lineItems[0].legacyResourceId}`, sku: skuA, quantity: -2 }),
+		]);
+	});
+
 	it('an edit whose lines cannot be read answers 503, remembers nothing, and goes through when Shopify delivers it again', async () => {
 		const harness = await workflow(['webhook']);
 		await harness.publish();
