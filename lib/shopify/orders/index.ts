@@ -6,3 +6,4 @@ export { normalizeGraphqlOrder } from './normalizeGraphqlOrder';
 export { normalizeWebhookOrder } from './normalizeWebhookOrder';
 export type { RestOrder } from './webhookOrder';
 export type { GqlOrder } from './orderSelection';
+export type { StockChange, StockChangeCause } from './stockChanges';
