@@ -6,4 +6,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
+  // A skipped test fails the run (test/reporters/noSkippedTests.js).
+  reporters: ['default', '<rootDir>/test/reporters/noSkippedTests.js'],
 };

@@ -10,4 +10,6 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 180000,
   slowTestThreshold: 60,
+  // A skipped test fails the run (test/reporters/noSkippedTests.js).
+  reporters: ['default', '<rootDir>/test/reporters/noSkippedTests.js'],
 };

@@ -13,4 +13,6 @@ module.exports = {
 	maxWorkers: 1,
 	testTimeout: 600000,
 	slowTestThreshold: 120,
+	// A skipped test fails the run (test/reporters/noSkippedTests.js).
+	reporters: ['default', '<rootDir>/test/reporters/noSkippedTests.js'],
 };

@@ -107,6 +107,18 @@ function processAlive(pid) {
 	}
 }
 
+/** What a process waiting on another one's install prints: who installs, since when, and how long it waited. */
+function waitingLine(lockDir, owner, waitedMs) {
+	let since = '';
+	try {
+		since = `, started ${formatSeconds(Date.now() - fs.statSync(lockDir).mtimeMs)} ago`;
+	} catch {
+		// the lock went away between the check and here; the next turn takes it
+	}
+	const who = Number.isInteger(owner) ? `another process (pid ${owner})` : 'another process';
+	return `${who} is installing this runtime${since}; waiting for it (${formatSeconds(waitedMs)} so far; a first install takes about 4 minutes)`;
+}
+
 /**
  * Runs `install` while holding `<dir>/.installing`. Another process (a parallel test run, the demo) may be
  * installing the same runtime: wait for it instead of racing; a lock left by a dead process is taken over.
@@ -114,6 +126,7 @@ function processAlive(pid) {
 async function withInstallLock(dir, prefix, log, install) {
 	const lockDir = path.join(dir, '.installing');
 	fs.mkdirSync(dir, { recursive: true });
+	const waitStarted = Date.now();
 	for (let waited = 0; ; waited++) {
 		try {
 			fs.mkdirSync(lockDir);
@@ -131,7 +144,7 @@ async function withInstallLock(dir, prefix, log, install) {
 				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
-			if (waited % 15 === 0) log(`${prefix} another process (pid ${owner}) is installing; waiting`);
+			if (waited % 15 === 0) log(`${prefix} ${waitingLine(lockDir, owner, Date.now() - waitStarted)}`);
 			await new Promise((r) => setTimeout(r, 2000));
 		}
 	}

@@ -19,8 +19,3 @@ export function assertApiVersion(version: string): string {
 	}
 	return trimmed;
 }
-
-/** From 2026-04 Shopify rejects inventory mutations that lack the @idempotent directive. */
-export function requiresIdempotentInventoryMutations(version: string): boolean {
-	return version === 'unstable' || version >= '2026-04';
-}

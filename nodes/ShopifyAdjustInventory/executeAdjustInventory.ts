@@ -11,6 +11,7 @@ import { applyInventoryChanges } from '../../lib/shopify/inventory/applyInventor
 import { defaultReferenceUris } from '../../lib/shopify/inventory/referenceDocument';
 import type { InventoryChangeOutcome, ItemIdentifierType, RawInventoryChange } from '../../lib/shopify/inventory/types';
 import { ShopifyApiError } from '../../lib/shopify/errors';
+import { SearchWarningError } from '../../lib/shopify/searchWarnings';
 import { shopifyClientFor } from '../shared/shopifyClient';
 
 const IDENTIFIER_PARAMETER: Record<ItemIdentifierType, string> = { sku: 'sku', variantId: 'variantId', inventoryItemId: 'inventoryItemId' };
@@ -133,9 +134,15 @@ export async function executeAdjustInventory(this: IExecuteFunctions): Promise<I
 		}));
 	} catch (error) {
 		// The lookups failed (access, network…): nothing was sent.
-		const message = error instanceof ShopifyApiError ? error.describe() : error instanceof Error ? error.message : String(error);
+		const message =
+			error instanceof ShopifyApiError || error instanceof SearchWarningError
+				? error.describe()
+				: error instanceof Error
+					? error.message
+					: String(error);
 		if (!continueOnFail) {
-			throw new NodeApiError(this.getNode(), { message, code: error instanceof ShopifyApiError ? error.code : null } as JsonObject, { message });
+			const code = error instanceof ShopifyApiError || error instanceof SearchWarningError ? error.code : null;
+			throw new NodeApiError(this.getNode(), { message, code } as JsonObject, { message });
 		}
 		return [items.map((_, itemIndex) => ({ json: { status: 'failed', error: message }, pairedItem: { item: itemIndex } }))];
 	}

@@ -6,7 +6,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { ShopifyApiError } from '../../lib/shopify/errors';
+import { UnexpectedAnswerError, UnusableOrderError } from '../../lib/shopify/orders/answerShape';
 import { BulkOperationError } from '../../lib/shopify/orders/bulkOperationError';
+import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
+import { SearchWarningError } from '../../lib/shopify/searchWarnings';
 import { normalizeGraphqlOrder } from '../../lib/shopify/orders/normalizeGraphqlOrder';
 import type { PosOrder } from '../../lib/shopify/orders/posOrder';
 import { saleChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
@@ -38,18 +41,14 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 					mode: parameters.mode,
 					bulkThreshold: parameters.bulkThreshold,
 					olderThanVisible: parameters.olderThanVisible,
+					searchWarnings: parameters.searchWarnings,
 					changesSince: parameters.onlyChanges
 						? { cursor: loadCursor(staticData, cursorKey), overlapMs: parameters.cursorOverlapMs }
 						: undefined,
 				},
 				{ download: n8nDownloadStream(this) },
 			);
-			const orders: INodeExecutionData[] = [];
-			for await (const order of reader.orders()) {
-				const json = parameters.output === 'raw' ? order : withSales(normalizeGraphqlOrder(order));
-				orders.push({ json: json as unknown as JsonObject, pairedItem: { item: itemIndex } });
-			}
-			output.push(...orders);
+			output.push(...(await orderItems(this, reader, parameters.output, itemIndex)));
 			const { summary } = reader;
 			if (parameters.onlyChanges) saveCursor(staticData, cursorKey, summary.nextCursor);
 			for (const warning of summary.warnings) {
@@ -72,6 +71,42 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 	return [output];
 }
 
+/** One item per order of the run; one that cannot be delivered is its own item, or fails the run naming it. */
+async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 'posReady' | 'raw', itemIndex: number): Promise<INodeExecutionData[]> {
+	const items: INodeExecutionData[] = [];
+	for await (const entry of reader.entries()) {
+		const delivered = entry.order ? deliverable(entry.order, output) : entry;
+		if (delivered.failure) {
+			if (entry.order) reader.notDelivered(entry.order);
+			if (!ctx.continueOnFail()) throw toNodeError(ctx, delivered.failure, itemIndex);
+			items.push({ json: failedOrderJson(delivered.failure), pairedItem: { item: itemIndex } });
+			continue;
+		}
+		items.push({ json: delivered.json, pairedItem: { item: itemIndex } });
+	}
+	return items;
+}
+
+/** The order as the chosen output, or why it cannot be (an amount beyond what minor units can hold…). */
+function deliverable(order: GqlOrder, output: 'posReady' | 'raw'): { json: JsonObject; failure?: undefined } | { failure: UnusableOrderError } {
+	if (output === 'raw') return { json: order as unknown as JsonObject };
+	try {
+		return { json: withSales(normalizeGraphqlOrder(order)) as unknown as JsonObject };
+	} catch (error) {
+		return {
+			failure: new UnusableOrderError(
+				order.id,
+				`Order ${order.name ?? ''} (${order.id}) cannot be made POS-ready: ${(error as Error).message}`,
+				'Correct the order in Shopify, or read it with Output "Raw". The change position stays before this order, so it is offered again.',
+			),
+		};
+	}
+}
+
+function failedOrderJson(failure: UnusableOrderError): JsonObject {
+	return { error: failure.message, description: failure.advice, orderId: failure.orderId };
+}
+
 function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	if (error instanceof ShopifyApiError || error instanceof BulkOperationError) {
@@ -83,6 +118,16 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	}
 	if (error instanceof OrdersVisibilityError) {
 		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
+	}
+	if (error instanceof SearchWarningError) {
+		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.describe() });
+	}
+	if (error instanceof UnexpectedAnswerError || error instanceof UnusableOrderError) {
+		return new NodeApiError(ctx.getNode(), { message: error.message, code: error.code } as JsonObject, {
+			message: error.message,
+			description: error.describe(),
+			itemIndex,
+		});
 	}
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }

@@ -182,6 +182,26 @@ export const getOrdersProperties: INodeProperties[] = [
 				default: 'auto',
 			},
 			{
+				displayName: 'On Search Warning',
+				name: 'searchWarnings',
+				type: 'options',
+				options: [
+					{
+						name: 'Stop With Error',
+						value: 'error',
+						description: 'A search field Shopify ignored (e.g. a typo) stops the node and names the field',
+					},
+					{
+						name: 'Continue With Warning',
+						value: 'warn',
+						description: 'Return what Shopify\'s wider search finds and add a warning to the run',
+					},
+				],
+				default: 'error',
+				description:
+					'What to do when Shopify ignores a search field of the filters or Search Query, which makes it return orders the filter was meant to leave out',
+			},
+			{
 				displayName: 'Orders Older Than 60 Days',
 				name: 'olderThanVisible',
 				type: 'options',

@@ -3,6 +3,7 @@ import { DEFAULT_BULK_THRESHOLD, type FetchMode } from '../../lib/shopify/orders
 import type { OrderFilters, OrderSortKey } from '../../lib/shopify/orders/orderFilters';
 import { searchTimestamp } from '../../lib/shopify/orders/searchQuery';
 import { instantInZone } from '../../lib/shopify/orders/wallClockTime';
+import type { SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 
 export interface GetOrdersParameters {
 	output: 'posReady' | 'raw';
@@ -16,6 +17,7 @@ export interface GetOrdersParameters {
 	mode: FetchMode;
 	bulkThreshold: number;
 	olderThanVisible: 'warn' | 'error';
+	searchWarnings: SearchWarningPolicy;
 }
 
 const DATE_FILTERS = ['createdSince', 'createdUntil', 'updatedSince', 'updatedUntil', 'processedSince', 'processedUntil'] as const;
@@ -74,5 +76,6 @@ export function readGetOrdersParameters(ctx: IExecuteFunctions, itemIndex: numbe
 		mode: (options.fetchMode as FetchMode) ?? 'auto',
 		bulkThreshold: Number.isFinite(bulkThreshold) && bulkThreshold >= 1 ? bulkThreshold : DEFAULT_BULK_THRESHOLD,
 		olderThanVisible: options.olderThanVisible === 'error' ? 'error' : 'warn',
+		searchWarnings: options.searchWarnings === 'warn' ? 'warn' : 'error',
 	};
 }

@@ -32,6 +32,17 @@ export class ShopifyOrderTrigger implements INodeType {
 		subtitle: '={{$parameter["topics"].join(", ")}}',
 		description: 'Starts the workflow once per Shopify order event, verified and deduplicated',
 		defaults: { name: 'Shopify Order Trigger' },
+		// n8n's default panel text names the node without " Trigger" ("Go to Shopify Order and create an event").
+		triggerPanel: {
+			header: 'Waiting for an order event from your Shopify store',
+			executionsHelp: {
+				inactive:
+					"<b>To try it:</b> click 'Listen for test event', then place or change an order in your Shopify store (a test order through Shopify's Bogus Gateway works). The trigger subscribes Shopify to n8n's test URL while it listens, so n8n must be reachable on public HTTPS (WEBHOOK_URL).<br /><br /><b>To run it for real:</b> publish the workflow. Each order event then starts one execution, listed under Executions.",
+				active:
+					'The workflow is published: each order event Shopify sends starts one execution, listed under <a data-key="executions">Executions</a>. Duplicate and forged deliveries start none.',
+			},
+			activationHint: 'Publish the workflow to have Shopify send every order event to it by itself.',
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'shopifyAdminApi', required: true, testedBy: 'shopifyAdminApiConnectionTest' }],
@@ -40,6 +51,9 @@ export class ShopifyOrderTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Without it n8n 2.41 answers a delivery that starts a run with the literal text `firstEntryJson` (its
+				// default, meant for responseMode lastNode); empty, it answers with the webhookResponse webhook() returns.
+				responseData: '',
 				path: 'shopify-orders',
 			},
 		],

@@ -1,13 +1,16 @@
-import { NodeApiError, type IDataObject, type INodeExecutionData, type IPollFunctions, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 import { ShopifyApiError } from '../../lib/shopify/errors';
+import { myshopifyDomainOf } from '../../lib/shopify/myshopifyDomain';
+import { UnexpectedAnswerError, UnusableOrderError } from '../../lib/shopify/orders/answerShape';
 import { newFetchStats } from '../../lib/shopify/orders/graphqlClient';
 import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
 import { listOrderIds, OrderDetailsReader, type ListedOrder } from '../../lib/shopify/orders/pagedOrders';
 import type { PosOrder } from '../../lib/shopify/orders/posOrder';
 import { claimStockChanges, pollStockChanges, saleChanges } from '../../lib/shopify/orders/stockChanges';
+import { SearchWarningError, type SearchWarningHandling, type SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
 import { orderChangeKey } from '../../lib/shopify/webhooks/orderChangeKey';
-import { orderEventFromGraphql, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
+import { orderEventFromGraphql, type OrderEvent, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { advanceCursor, pollWindowStart, updatedSinceSearch } from '../../lib/shopify/webhooks/pollingCursor';
 import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
 import { orderLedgers } from './triggerMemory';
@@ -17,7 +20,13 @@ interface PollOptions {
 	overlapMinutes?: number;
 	maxChangesPerPoll?: number;
 	skipPosOrders?: boolean;
+	searchWarnings?: SearchWarningPolicy;
 }
+
+const SEARCH_ADVICE =
+	'Correct the field in Options → "Search" (Shopify\'s order search fields: ' +
+	'https://shopify.dev/docs/api/admin-graphql/latest/queries/orders#arguments-query), or set Options → ' +
+	'"On Search Warning" to "Continue With Warning" to emit every changed order the wider search finds.';
 
 interface PollState {
 	/** Newest `updatedAt` fully processed (ISO UTC). */
@@ -47,16 +56,39 @@ function asApiError(ctx: IPollFunctions, error: unknown): Error {
 			httpCode: error.status ? String(error.status) : undefined,
 		});
 	}
+	if (error instanceof SearchWarningError) {
+		return new NodeOperationError(ctx.getNode(), error.message, { description: error.describe() });
+	}
+	if (error instanceof UnexpectedAnswerError || error instanceof UnusableOrderError) {
+		return new NodeApiError(ctx.getNode(), { message: error.message, code: error.code } as JsonObject, {
+			message: error.message,
+			description: error.describe(),
+		});
+	}
 	return error as Error;
+}
+
+/** The event for one order, or why the order cannot be made into one (named by its id). */
+function eventFor(order: GqlOrder, meta: OrderEventMeta, output: OrderEventOutput): OrderEvent | UnusableOrderError {
+	try {
+		return orderEventFromGraphql(order, meta, output);
+	} catch (error) {
+		return new UnusableOrderError(
+			order.id,
+			`Order ${order.name ?? ''} (${order.id}) cannot be emitted: ${(error as Error).message}`,
+			'Nothing of this poll was emitted and the position did not move, so no order is lost. Correct the order in Shopify, or set Output to "Shopify Order" to emit it as Shopify sent it.',
+		);
+	}
 }
 
 /** The editor's "Fetch test event": the most recently updated order, touching neither cursor nor memory. */
 async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promise<INodeExecutionData[][] | null> {
 	const client = await shopifyClientFor(ctx);
-	const shop = normalizeShop((await shopifyCredentialFor(ctx)).shop);
+	const shopDomain = await myshopifyDomainOf(client, normalizeShop((await shopifyCredentialFor(ctx)).shop));
 	for await (const page of listOrderIds(client, '', 'UPDATED_AT', true)) {
-		for await (const order of new OrderDetailsReader(client).read([page[0].id])) {
-			const event = orderEventFromGraphql(order, pollMeta(order, shop.domain, client.apiVersion, new Date()), output);
+		for await (const order of new OrderDetailsReader(client).orders([page[0].id])) {
+			const event = eventFor(order, pollMeta(order, shopDomain, client.apiVersion, new Date()), output);
+			if (event instanceof UnusableOrderError) throw event;
 			// The sample shows the order's sale as a first sighting would carry it (same keys), remembering nothing.
 			if (output === 'posOrder') event.json.stockChanges = saleChanges(event.json as unknown as PosOrder);
 			return [[{ json: event.json as IDataObject }]];
@@ -64,6 +96,56 @@ async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promi
 		break;
 	}
 	return null;
+}
+
+/** The listed changes not yet known, up to `maxChanges`, and the update times scanned on the way. */
+async function listChanges(
+	pages: AsyncIterable<ListedOrder[]>,
+	known: (listed: ListedOrder) => boolean,
+	maxChanges: number,
+): Promise<{ fresh: ListedOrder[]; scanned: string[] }> {
+	const fresh: ListedOrder[] = [];
+	const scanned: string[] = [];
+	for await (const page of pages) {
+		for (const listed of page) {
+			if (!known(listed)) {
+				if (fresh.length >= maxChanges) return { fresh, scanned };
+				fresh.push(listed);
+			}
+			scanned.push(listed.updatedAt);
+		}
+	}
+	return { fresh, scanned };
+}
+
+/**
+ * The events of the listed changes. Every listed change is accounted for before anything is claimed: an
+ * order that cannot be emitted stops the poll with its id, and nothing (memory, position) moves, so no
+ * change is lost; one answered null (deleted meanwhile) is logged by id.
+ */
+async function changeEvents(
+	ctx: IPollFunctions,
+	details: OrderDetailsReader,
+	fresh: ListedOrder[],
+	metaOf: (order: GqlOrder) => OrderEventMeta,
+	output: OrderEventOutput,
+): Promise<Array<{ order: GqlOrder; event: OrderEvent }>> {
+	const events: Array<{ order: GqlOrder; event: OrderEvent }> = [];
+	const gone: string[] = [];
+	for await (const detail of details.read(fresh.map((listed) => listed.id))) {
+		if (detail.kind === 'gone') {
+			gone.push(detail.id);
+			continue;
+		}
+		if (detail.kind === 'unusable') throw detail.error;
+		const event = eventFor(detail.order, metaOf(detail.order), output);
+		if (event instanceof UnusableOrderError) throw event;
+		events.push({ order: detail.order, event });
+	}
+	if (gone.length > 0) {
+		ctx.logger.warn(`Shopify Order Polling Trigger: Shopify listed ${gone.join(', ')} but answered null for their details (deleted meanwhile); not emitted.`);
+	}
+	return events;
 }
 
 /**
@@ -88,33 +170,30 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 		const credential = await shopifyCredentialFor(this);
 		const shop = normalizeShop(credential.shop);
 		const client = await shopifyClientFor(this);
+		const shopDomain = await myshopifyDomainOf(client, shop);
 		const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
 		const overlapMs = Math.max(0, options.overlapMinutes ?? 10) * 60_000;
 		const maxChanges = Math.max(1, options.maxChangesPerPoll ?? 500);
 		const search = updatedSinceSearch(pollWindowStart(state.cursor, overlapMs), options.search);
 		const stats = newFetchStats();
+		const searchWarnings: string[] = [];
+		const searchHandling: SearchWarningHandling = { policy: options.searchWarnings ?? 'error', warnings: searchWarnings, advice: SEARCH_ADVICE };
 
-		const fresh: ListedOrder[] = [];
-		const scanned: string[] = [];
 		const startedAt = Date.parse(state.startedAt ?? state.cursor);
-		listing: for await (const page of listOrderIds(client, search, 'UPDATED_AT', false, stats)) {
-			for (const listed of page) {
-				const key = orderChangeKey(listed.id, listed.updatedAt);
-				if ((key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt) {
-					scanned.push(listed.updatedAt);
-					continue;
-				}
-				if (fresh.length >= maxChanges) break listing;
-				fresh.push(listed);
-				scanned.push(listed.updatedAt);
-			}
-		}
+		// Known: emitted before (by either trigger), or older than the moment the trigger started watching.
+		const known = (listed: ListedOrder) => {
+			const key = orderChangeKey(listed.id, listed.updatedAt);
+			return Boolean(key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
+		};
+		const { fresh, scanned } = await listChanges(listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling), known, maxChanges);
+		for (const warning of searchWarnings) this.logger.warn(`Shopify Order Polling Trigger: ${warning}`);
+
+		const events = await changeEvents(this, new OrderDetailsReader(client, stats), fresh, (order) => pollMeta(order, shopDomain, client.apiVersion, now), output);
 
 		const items: INodeExecutionData[] = [];
 		const skipPos = options.skipPosOrders ?? true;
 		const listedAt = new Map(fresh.map((listed) => [listed.id, listed.updatedAt]));
-		for await (const order of new OrderDetailsReader(client, stats).read(fresh.map((listed) => listed.id))) {
-			const event = orderEventFromGraphql(order, pollMeta(order, shop.domain, client.apiVersion, now), output);
+		for (const { order, event } of events) {
 			// The listing's key too: the details may show a newer update than the listing did.
 			const listingKey = orderChangeKey(order.id, listedAt.get(order.id));
 			const claimed = event.changeKey ? ledgers.changes.claim(event.changeKey, now.getTime()) : true;
@@ -130,13 +209,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 
 		state.cursor = advanceCursor(state.cursor, scanned);
 		ledgers.persist();
-		this.logger.debug('Shopify Order Polling Trigger polled', {
-			listed: scanned.length,
-			emitted: items.length,
-			requests: stats.requests,
-			requestedCost: stats.requestedCost,
-			actualCost: stats.actualCost,
-		});
+		this.logger.debug('Shopify Order Polling Trigger polled', { listed: scanned.length, emitted: items.length, ...stats });
 		return items.length > 0 ? [items] : null;
 	} catch (error) {
 		throw asApiError(this, error);

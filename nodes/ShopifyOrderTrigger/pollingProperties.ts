@@ -42,6 +42,25 @@ export const pollingTriggerProperties: INodeProperties[] = [
 				default: 500,
 				description: 'Larger backlogs continue at the next poll, oldest first',
 			},
+			{
+				displayName: 'On Search Warning',
+				name: 'searchWarnings',
+				type: 'options',
+				options: [
+					{
+						name: 'Stop With Error',
+						value: 'error',
+						description: 'A search field Shopify ignored (e.g. a typo) stops the poll and names the field',
+					},
+					{
+						name: 'Continue With Warning',
+						value: 'warn',
+						description: 'Emit what Shopify\'s wider search finds and log the ignored field',
+					},
+				],
+				default: 'error',
+				description: 'What to do when Shopify ignores a field of the Search, which makes it match more orders than intended',
+			},
 			skipPosOrdersOption,
 		],
 	},

@@ -2,20 +2,23 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { ShopifyApiError } from '../../lib/shopify/errors';
 import { claimStockChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
 import { normalizeShop, type ShopAddress } from '../../lib/shopify/shopUrl';
-import { deliveryDedupeKey } from '../../lib/shopify/webhooks/deliveryHeaders';
-import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
+import { deliveryDedupeKey, type WebhookDeliveryHeaders } from '../../lib/shopify/webhooks/deliveryHeaders';
+import { SIGNED_EVENT_MAX_AGE_MS } from '../../lib/shopify/webhooks/memoryBounds';
+import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEvent, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
+import { isOlderThanWindow, signedEventOf } from '../../lib/shopify/webhooks/signedEvent';
 import { readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
 import type { VerificationKeys } from '../../lib/shopify/webhooks/verificationKeysCache';
 import { verifyDelivery, type DeliveryVerdict } from '../../lib/shopify/webhooks/verifyDelivery';
 import { shopifyClientFor } from '../shared/shopifyClient';
 import { stockChangesForDelivery } from './deliveryStockChanges';
+import { refuseDelivery, replyStatus } from './refuseDelivery';
 import type { NodeWebhookData } from './subscriptionLifecycle';
-import { orderLedgers } from './triggerMemory';
+import { orderLedgers, type OrderLedgers } from './triggerMemory';
 import { reloadVerificationKeys, verificationKeysFor } from './verificationKeys';
 
-function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	ctx.getResponseObject().status(status).send(message).end();
-	return { noWebhookResponse: true };
+/** 200 with a short JSON body, nothing run: Shopify counts the delivery as received and does not retry it. */
+function notRun(reason: string): IWebhookResponseData {
+	return { webhookResponse: { received: true, started: false, reason } };
 }
 
 const proxiedShopDomains = new Map<string, string>();
@@ -37,23 +40,66 @@ async function proxiedShopDomain(ctx: IWebhookFunctions, shop: ShopAddress): Pro
 	}
 }
 
+interface Verification {
+	verdict: DeliveryVerdict;
+	shop: ShopAddress;
+	/** The store names a delivery may come from. */
+	shopDomains: string[];
+}
+
 /** The verdict on a delivery with one set of keys, and the shop those keys name. */
-async function verifyWith(ctx: IWebhookFunctions, rawBody: Buffer, keys: VerificationKeys): Promise<{ verdict: DeliveryVerdict; shop: ShopAddress }> {
+async function verifyWith(ctx: IWebhookFunctions, rawBody: Buffer, keys: VerificationKeys): Promise<Verification> {
 	const shop = normalizeShop(keys.shop);
 	const subscribedShop = (ctx.getWorkflowStaticData('node') as NodeWebhookData).shopDomain ?? (await proxiedShopDomain(ctx, shop));
+	const shopDomains = subscribedShop ? [shop.domain, subscribedShop] : [shop.domain];
 	const verdict = verifyDelivery({
 		rawBody,
 		headers: ctx.getHeaderData() as Record<string, string | string[] | undefined>,
 		secret: keys.secret,
-		expectedShopDomains: subscribedShop ? [shop.domain, subscribedShop] : [shop.domain],
+		expectedShopDomains: shopDomains,
 	});
-	return { verdict, shop };
+	return { verdict, shop, shopDomains };
+}
+
+async function verify(ctx: IWebhookFunctions, rawBody: Buffer, nowMs: number): Promise<Verification> {
+	const lookup = await verificationKeysFor(ctx, nowMs);
+	const first = await verifyWith(ctx, rawBody, lookup.keys);
+	if (first.verdict.accepted || lookup.fresh) return first;
+	// Remembered keys may predate an edit of the credential (a rotated secret): decide with the current ones.
+	const current = await reloadVerificationKeys(ctx, nowMs);
+	return current ? await verifyWith(ctx, rawBody, current) : first;
+}
+
+/** Logs why a verified delivery runs nothing; never the body, the secret or the signature. */
+function ignored(ctx: IWebhookFunctions, headers: WebhookDeliveryHeaders, why: string): IWebhookResponseData {
+	ctx.logger.warn(`Shopify Order Trigger ignored a ${headers.topic ?? ''} delivery: ${why}`, {
+		topic: headers.topic,
+		shopDomain: headers.shopDomain,
+		eventId: headers.eventId,
+		webhookId: headers.webhookId,
+	});
+	return notRun(why);
 }
 
 /**
- * One delivery from Shopify: verify, dedupe, emit. No call to Shopify on this path (but the one-off above, and
- * one small query for the lines of an order edit), so n8n answers at once (Shopify waits 5 seconds) and the
- * workflow runs after the answer.
+ * Whether this event was seen before, by what the signature covers. An order change is one order at one
+ * updated_at, remembered in the memory shared with the polling trigger. A deletion, refund or edit is remembered
+ * by the id its body names, with the X-Shopify-Event-Id as an extra key: a known event id also marks a
+ * duplicate, but a new one never makes a known body new. One synchronous step, so of racing duplicates one wins.
+ */
+function claimEvent(ledgers: OrderLedgers, event: OrderEvent, bodyKey: string, headers: WebhookDeliveryHeaders, nowMs: number): boolean {
+	if (event.changeKey) return ledgers.changes.claim(event.changeKey, nowMs);
+	const eventKey = deliveryDedupeKey({ eventId: headers.eventId });
+	if (eventKey && ledgers.deliveries.has(eventKey, nowMs)) return false;
+	if (!ledgers.deliveries.claim(`signed:${bodyKey}`, nowMs)) return false;
+	if (eventKey) ledgers.deliveries.claim(eventKey, nowMs);
+	return true;
+}
+
+/**
+ * One delivery from Shopify: verify, check the topic and age, dedupe, emit. No call to Shopify on this path
+ * (but the one-off above, and one small query for the lines of an order edit), so n8n answers at once (Shopify
+ * waits 5 seconds) and the workflow runs after the answer.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
@@ -61,21 +107,16 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const rawBody = request.rawBody ?? Buffer.alloc(0);
 
 	const now = new Date();
-	const lookup = await verificationKeysFor(this, now.getTime());
-	let { verdict, shop } = await verifyWith(this, rawBody, lookup.keys);
-	if (!verdict.accepted && !lookup.fresh) {
-		// Remembered keys may predate an edit of the credential (a rotated secret): decide with the current ones.
-		const current = await reloadVerificationKeys(this, now.getTime());
-		if (current) ({ verdict, shop } = await verifyWith(this, rawBody, current));
-	}
-	if (!verdict.accepted) {
-		// The reason goes to n8n's log (never the secret or the signature); the sender only learns "401".
-		this.logger.warn(`Shopify Order Trigger rejected a delivery: ${verdict.reason}`, {
-			topic: verdict.headers.topic,
-			shopDomain: verdict.headers.shopDomain,
-			webhookId: verdict.headers.webhookId,
-		});
-		return reply(this, 401, 'Unauthorized');
+	const { verdict, shop, shopDomains } = await verify(this, rawBody, now.getTime());
+	const topics = this.getNodeParameter('topics', []) as string[];
+	if (!verdict.accepted) return refuseDelivery(this, verdict, { shopDomains, topics, nowMs: now.getTime() });
+
+	const { headers } = verdict;
+	if (!headers.topic || !topics.includes(headers.topic)) return notRun(`not subscribed to ${headers.topic ?? 'this topic'}`);
+	// Unsigned, so it can only refuse: a fresh value proves nothing, the signed body's own time decides below.
+	const triggeredAtMs = headers.triggeredAt ? Date.parse(headers.triggeredAt) : NaN;
+	if (isOlderThanWindow(Number.isNaN(triggeredAtMs) ? undefined : triggeredAtMs, now.getTime(), SIGNED_EVENT_MAX_AGE_MS)) {
+		return ignored(this, headers, `X-Shopify-Triggered-At ${headers.triggeredAt} is older than the 48-hour memory`);
 	}
 
 	const output = this.getNodeParameter('output', 'posOrder') as OrderEventOutput;
@@ -83,45 +124,38 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	// Read before anything is remembered: a delivery answered 400 is retried by Shopify and must not count as seen.
 	let event;
 	try {
-		event = orderEventFromDelivery(rawBody, deliveryMeta(verdict.headers, verdict.headers.shopDomain ?? shop.domain, now), output);
+		event = orderEventFromDelivery(rawBody, deliveryMeta(headers, headers.shopDomain ?? shop.domain, now), output);
 	} catch (error) {
 		const message = error instanceof UnreadableDeliveryError ? error.message : `The delivery could not be read as an order: ${(error as Error).message}`;
-		this.logger.warn(`Shopify Order Trigger could not read a ${verdict.headers.topic ?? ''} delivery: ${message}`);
-		return reply(this, 400, message);
+		this.logger.warn(`Shopify Order Trigger could not read a ${headers.topic} delivery: ${message}`);
+		return replyStatus(this, 400, message);
+	}
+	const signed = signedEventOf(headers.topic, rawBody);
+	if (isOlderThanWindow(signed.happenedAtMs, now.getTime(), SIGNED_EVENT_MAX_AGE_MS)) {
+		// Its keys may be forgotten already, so a replay could not be told apart: never run it.
+		return ignored(this, headers, `the event is from ${new Date(signed.happenedAtMs!).toISOString()}, older than the 48-hour memory`);
 	}
 	let stockChanges: StockChange[] | undefined;
 	if (output === 'posOrder') {
 		try {
-			stockChanges = await stockChangesForDelivery(this, verdict.headers.topic ?? '', rawBody, event.json, now);
+			stockChanges = await stockChangesForDelivery(this, headers.topic, rawBody, event.json, now);
 		} catch (error) {
 			// Shopify unreachable while reading an edit's lines: 503, so Shopify delivers the edit again later.
 			const status = error instanceof ShopifyApiError ? 503 : 400;
-			const message = `The stock changes of this ${verdict.headers.topic ?? ''} delivery could not be read: ${(error as Error).message}`;
+			const message = `The stock changes of this ${headers.topic} delivery could not be read: ${(error as Error).message}`;
 			this.logger.warn(`Shopify Order Trigger: ${message}`);
-			return reply(this, status, message);
+			return replyStatus(this, status, message);
 		}
 	}
 
 	const channel = this.getMode() === 'manual' ? 'test' : 'live';
 	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
-	// An event that names an order change is remembered by that change alone (a redelivery names the same
-	// change): the delivery memory, saved with every delivery, then holds only deletions, refunds and edits.
-	const dedupeKey = event.changeKey ? undefined : deliveryDedupeKey(verdict.headers);
-	if (dedupeKey && !ledgers.deliveries.claim(dedupeKey, now.getTime())) {
+	const skipPos = (options.skipPosOrders ?? true) && event.sourceName === 'pos';
+	if (skipPos || !claimEvent(ledgers, event, signed.key, headers, now.getTime())) {
 		ledgers.persist();
-		return { webhookResponse: 'Duplicate delivery: already received.' };
-	}
-
-	const skipPos = options.skipPosOrders ?? true;
-	if (skipPos && event.sourceName === 'pos') {
-		ledgers.persist();
-		return { webhookResponse: 'Skipped: order from Shopify POS.' };
-	}
-	if (event.changeKey && !ledgers.changes.claim(event.changeKey, now.getTime())) {
-		ledgers.persist();
-		return { webhookResponse: 'Already emitted: this order change was seen before.' };
+		return notRun(skipPos ? 'order from Shopify POS' : 'already received: this event was seen before');
 	}
 	if (stockChanges) event.json.stockChanges = claimStockChanges(ledgers.changes, stockChanges, now.getTime());
 	ledgers.persistAfterExecutionStarts();
-	return { workflowData: [[{ json: event.json as IDataObject }]] };
+	return { workflowData: [[{ json: event.json as IDataObject }]], webhookResponse: { received: true } };
 }

@@ -4,10 +4,14 @@ import { applySubscriptionPlan, deleteSubscription, listSubscriptions, readShopD
 import { isPlanSatisfied, planSubscriptions, type DesiredSubscriptions } from '../../lib/shopify/webhooks/subscriptionPlan';
 import type { OrderWebhookTopic } from '../../lib/shopify/webhooks/topics';
 import { webhookAddressProblem } from '../../lib/shopify/webhooks/webhookAddress';
-import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
+import { shopifyClientFor, shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
 
-/** Payload fields the trigger itself reads: the id that keeps precision, the change time, the loop-guard source. */
-const REQUIRED_FIELDS = ['admin_graphql_api_id', 'updated_at', 'source_name'];
+/**
+ * Payload fields the trigger itself reads: the ids that name each event (an order's GID, a deletion's and a
+ * refund's id, the order edit), the order a refund belongs to, each event's own time (an order's updated_at, a
+ * refund's created_at) and the loop-guard source. A topic's payload without one of them simply lacks it.
+ */
+const REQUIRED_FIELDS = ['id', 'admin_graphql_api_id', 'updated_at', 'created_at', 'source_name', 'order_id', 'order_edit'];
 
 export interface NodeWebhookData {
 	subscriptionIds?: string[];
@@ -33,9 +37,23 @@ function desiredSubscriptions(ctx: IHookFunctions): DesiredSubscriptions {
 	};
 }
 
-/** Before any call to Shopify: a real store can only deliver to a public HTTPS address. */
-async function assertReachableAddress(ctx: IHookFunctions, uri: string): Promise<void> {
+const NO_WEBHOOK_SECRET =
+	'The Shopify credential has no Webhook Secret, so no delivery from Shopify could be verified. ' +
+	'Fill "Webhook Secret" with the app\'s API secret key (Shopify admin: your custom app → API credentials → API secret key).';
+const NO_WEBHOOK_SECRET_ADVICE =
+	'Custom app made in the Shopify admin: Settings → Apps and sales channels → Develop apps → the app → API credentials → API secret key. ' +
+	'Dev Dashboard app: its Settings → Client secret (or fill Client Secret with client credentials sign-in).';
+
+/**
+ * Before any call to Shopify: deliveries can be verified (without a key every one would be answered 401 and
+ * Shopify would delete the subscription after 4 hours, with nothing to see in n8n), and a real store can
+ * reach the address (only a public HTTPS one).
+ */
+async function assertDeliverable(ctx: IHookFunctions, uri: string): Promise<void> {
 	const credential = await shopifyCredentialFor(ctx);
+	if (!webhookSecretOf(credential)) {
+		throw new NodeOperationError(ctx.getNode(), NO_WEBHOOK_SECRET, { description: NO_WEBHOOK_SECRET_ADVICE });
+	}
 	const problem = webhookAddressProblem(uri, normalizeShop(credential.shop).isLocal);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem);
 }
@@ -48,7 +66,7 @@ async function assertReachableAddress(ctx: IHookFunctions, uri: string): Promise
 export const subscriptionLifecycle = {
 	async checkExists(this: IHookFunctions): Promise<boolean> {
 		const desired = desiredSubscriptions(this);
-		await assertReachableAddress(this, desired.uri);
+		await assertDeliverable(this, desired.uri);
 		const client = await shopifyClientFor(this);
 		let existing;
 		try {
@@ -66,7 +84,7 @@ export const subscriptionLifecycle = {
 
 	async create(this: IHookFunctions): Promise<boolean> {
 		const desired = desiredSubscriptions(this);
-		await assertReachableAddress(this, desired.uri);
+		await assertDeliverable(this, desired.uri);
 		const client = await shopifyClientFor(this);
 		try {
 			const plan = planSubscriptions(desired, await listSubscriptions(client, desired.uri));

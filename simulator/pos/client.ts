@@ -2,12 +2,17 @@ import * as http from 'node:http';
 import type { PosSimulatorConfig } from './config';
 import type { OutageSpec, PosFaultSpec } from './faults';
 import type { LoggedRequest } from './posSimulator';
+import type { SquareItemSeed } from './flavours/square/catalog';
+import type { SquareLocationSeed } from './flavours/square/locations';
+import type { SquareWebhookDelivery, SquareWebhookKnobs, SquareWebhookSubscription } from './flavours/square/webhooks';
 import type { CatalogVariation, StoredOrder } from './store';
 
 export interface PosSimulatorState {
 	orders: StoredOrder[];
 	stock: Record<string, Record<string, number>>;
-	catalog: CatalogVariation[];
+	catalog: Array<Omit<CatalogVariation, 'sku' | 'priceAmount' | 'currency'> & { sku: string | null; priceAmount: number | null; currency: string | null }>;
+	/** Square's counts as InventoryCount objects (catalog_object_id, location_id, state, quantity, calculated_at). */
+	square: { locations: string[]; counts: Array<Record<string, unknown>> };
 }
 
 /** Typed client for the simulator's control API, for tests and scripts that run it in another process. */
@@ -47,4 +52,14 @@ export class PosSimulatorClient {
 	setStock = (locationId: string, item: string, quantity: number) => this.call<void>('PUT', '/_pos/stock', { locationId, item, quantity });
 	addCatalog = (variations: CatalogVariation[]) => this.call<void>('POST', '/_pos/catalog', { variations });
 	reset = () => this.call<void>('POST', '/_pos/reset');
+
+	// Square (flavours/square/control.ts)
+	squareCatalog = async (items: SquareItemSeed[]) => (await this.call<{ objects: Array<Record<string, unknown>> }>('POST', '/_pos/square/catalog', { items })).objects;
+	squareLocations = async (locations: SquareLocationSeed[]) => (await this.call<{ locations: Array<{ id: string; name: string }> }>('POST', '/_pos/square/locations', { locations })).locations;
+	/** A register sale `{location_id, lines}`, or a recount / receive / damage `{location_id, catalog_object_id, quantity}`. */
+	squareActivity = (action: 'sale' | 'recount' | 'receive' | 'damage', body: Record<string, unknown>) => this.call<Record<string, any>>('POST', `/_pos/square/register/${action}`, body);
+	squareSubscribe = (subscription: Omit<SquareWebhookSubscription, 'id'> & { id?: string }) => this.call<SquareWebhookSubscription>('POST', '/_pos/square/webhooks/subscriptions', subscription);
+	squareWebhookKnobs = (knobs: Partial<SquareWebhookKnobs>) => this.call<SquareWebhookKnobs>('PUT', '/_pos/square/webhooks/knobs', knobs);
+	squareDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; eventId: string; kind: string; status: string; outcome: number | string }> }>('POST', '/_pos/square/webhooks/deliver');
+	squareDeliveries = async () => (await this.call<{ deliveries: SquareWebhookDelivery[] }>('GET', '/_pos/square/webhooks/deliveries')).deliveries;
 }

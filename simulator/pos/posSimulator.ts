@@ -7,6 +7,8 @@ import { cloverRoutes } from './flavours/clover';
 import { lightspeedXRoutes } from './flavours/lightspeedX';
 import { loyverseRoutes } from './flavours/loyverse';
 import { squareRoutes } from './flavours/square';
+import { deliverDueWebhooks, squareControl } from './flavours/square/control';
+import { SquareSimulation, type SquareSimulationOptions } from './flavours/square/simulation';
 import { parseJson, readBody, sendJson } from './http';
 import { header, isObject, type FlavourRoutes, type Reply, type RouteContext } from './routeContext';
 import { PosStore, type CatalogVariation } from './store';
@@ -17,6 +19,8 @@ export interface PosSimulatorOptions {
 	now?: () => number;
 	host?: string;
 	port?: number;
+	/** The simulated Square seller's seed and application. */
+	square?: SquareSimulationOptions;
 }
 
 export interface LoggedRequest {
@@ -26,6 +30,8 @@ export interface LoggedRequest {
 	body: string;
 	/** The status answered, or what happened instead. */
 	outcome: number | 'dropped' | 'committedThenDropped';
+	/** The body answered (absent when the connection was dropped). */
+	responseBody?: string;
 }
 
 const FLAVOURS: FlavourRoutes[] = [squareRoutes, cloverRoutes, loyverseRoutes, lightspeedXRoutes, genericRoutes];
@@ -53,18 +59,20 @@ function unauthorized(path: string): Reply {
 /**
  * A local point-of-sale server for tests, benchmarks and demos: a generic REST POS and Square-, Clover-,
  * Loyverse- and Lightspeed X-like paths side by side, faults on demand, and a control API under `/_pos/`:
- *   GET  /_pos/state            orders, stock, catalog
+ *   GET  /_pos/state            orders, stock, catalog, Square's locations and counts
  *   GET  /_pos/requests         the request log (DELETE clears it)
  *   PUT  /_pos/config           partial PosSimulatorConfig
  *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
  *   POST /_pos/outage           an OutageSpec → {from, until} (null until it starts)
  *   GET  /_pos/outage           {active: kind | null, endsAt: when the last scheduled outage ends}
  *   PUT  /_pos/stock            {locationId, item, quantity}
- *   POST /_pos/catalog          {variations: CatalogVariation[]}
+ *   POST /_pos/catalog          {variations: CatalogVariation[]} (Square catalog, one item each)
+ *   /_pos/square/...            Square: catalog, locations, register activity, webhooks (flavours/square/control.ts)
  *   POST /_pos/reset            forget everything but the config
  */
 export class PosSimulator {
 	readonly store: PosStore;
+	readonly square: SquareSimulation;
 	readonly faults: PosFaultPlan;
 	readonly config: PosSimulatorConfig;
 	readonly requests: LoggedRequest[] = [];
@@ -77,6 +85,7 @@ export class PosSimulator {
 	constructor(private readonly options: PosSimulatorOptions = {}) {
 		this.now = options.now ?? Date.now;
 		this.store = new PosStore(this.now);
+		this.square = new SquareSimulation(this.now, this.store, options.square);
 		this.faults = new PosFaultPlan(this.now);
 		this.config = { ...DEFAULT_CONFIG, ...(options.config ?? {}) };
 	}
@@ -98,6 +107,7 @@ export class PosSimulator {
 	}
 
 	async stop(): Promise<void> {
+		this.square.webhooks.stopTimer();
 		if (!this.server) return;
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -107,7 +117,7 @@ export class PosSimulator {
 	private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
 		const url = new URL(request.url ?? '/', 'http://simulator');
 		const body = await readBody(request);
-		if (url.pathname.startsWith('/_pos/')) return this.control(request.method ?? 'GET', url, body, response);
+		if (url.pathname.startsWith('/_pos/')) return await this.control(request.method ?? 'GET', url, body, response);
 
 		const method = (request.method ?? 'GET').toUpperCase();
 		const headers: Record<string, string> = {};
@@ -119,12 +129,11 @@ export class PosSimulator {
 			request.socket.destroy();
 		};
 
-		this.faults.noteRequest();
-		const outage = this.faults.outageNow();
+		const outage = this.faults.outageFor();
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
-		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, config: this.config };
+		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, config: this.config };
 		if (!authorized(this.config.auth, context)) return this.answer(response, logged, unauthorized(url.pathname));
 
 		const lightspeed = url.pathname === '/api/register_sales' || url.pathname.startsWith('/api/2.0/');
@@ -151,6 +160,7 @@ export class PosSimulator {
 
 	private answer(response: http.ServerResponse, logged: LoggedRequest, reply: Reply): void {
 		logged.outcome = reply.status;
+		logged.responseBody = JSON.stringify(reply.body);
 		sendJson(response, reply.status, reply.body, reply.headers);
 	}
 
@@ -169,9 +179,15 @@ export class PosSimulator {
 		return { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': retryAfter } };
 	}
 
-	private control(method: string, url: URL, body: Buffer, response: http.ServerResponse): void {
+	private async control(method: string, url: URL, body: Buffer, response: http.ServerResponse): Promise<void> {
 		const json = parseJson(body);
 		const route = `${method.toUpperCase()} ${url.pathname}`;
+		if (route === 'POST /_pos/square/webhooks/deliver') {
+			const delivered = await deliverDueWebhooks(this.square);
+			return sendJson(response, delivered.status, delivered.body);
+		}
+		const square = squareControl(this.square, method.toUpperCase(), url.pathname, json);
+		if (square) return sendJson(response, square.status, square.body);
 		switch (route) {
 			case 'GET /_pos/state':
 				return sendJson(response, 200, this.state());
@@ -191,8 +207,13 @@ export class PosSimulator {
 				this.faults.clear();
 				return sendJson(response, 200, { ok: true });
 			case 'POST /_pos/outage': {
-				const outage = this.faults.addOutage(json as OutageSpec);
-				return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+				if (!isObject(json)) return sendJson(response, 400, { message: 'Send an outage as a JSON object' });
+				try {
+					const outage = this.faults.addOutage(json as OutageSpec);
+					return sendJson(response, 200, { from: outage.from ?? null, until: outage.until ?? null });
+				} catch (error) {
+					return sendJson(response, 400, { message: (error as Error).message });
+				}
 			}
 			case 'GET /_pos/outage':
 				return sendJson(response, 200, { active: this.faults.outageNow(), endsAt: this.faults.outagesEnd() });
@@ -201,11 +222,16 @@ export class PosSimulator {
 				this.store.setQuantity(locationId, item, quantity);
 				return sendJson(response, 200, { locationId, item, quantity });
 			}
-			case 'POST /_pos/catalog':
-				this.store.catalog.push(...((json as { variations: CatalogVariation[] }).variations ?? []));
-				return sendJson(response, 200, { catalog: this.store.catalog });
+			case 'POST /_pos/catalog': {
+				const variations = (json as { variations?: CatalogVariation[] }).variations ?? [];
+				const objects = this.square.catalog.seed(
+					variations.map((variation) => ({ name: variation.name, variations: [{ id: variation.id, name: variation.name, sku: variation.sku, priceAmount: variation.priceAmount, currency: variation.currency, trackInventory: variation.trackInventory }] })),
+				);
+				return sendJson(response, 200, { objects });
+			}
 			case 'POST /_pos/reset':
 				this.store.reset();
+				this.square.reset();
 				this.faults.clear();
 				this.requests.length = 0;
 				this.recentRequests = [];
@@ -218,6 +244,7 @@ export class PosSimulator {
 	state() {
 		const stock: Record<string, Record<string, number>> = {};
 		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
-		return { orders: this.store.orders, stock, catalog: this.store.catalog };
+		const catalog = this.square.catalog.allVariations().map((variation) => ({ id: variation.id, sku: variation.sku, name: variation.name, priceAmount: variation.price?.amount ?? null, currency: variation.price?.currency ?? null, trackInventory: variation.trackInventory }));
+		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() } };
 	}
 }

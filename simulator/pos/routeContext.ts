@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { PosSimulatorConfig } from './config';
+import type { SquareSimulation } from './flavours/square/simulation';
 import type { PosStore } from './store';
 
 /** One API request as the flavours see it. */
@@ -11,6 +12,8 @@ export interface RouteContext {
 	/** Parsed JSON body; undefined when empty, an Error when malformed. */
 	json: unknown;
 	store: PosStore;
+	/** The simulated Square seller (catalog, inventory, orders, webhooks). */
+	square: SquareSimulation;
 	config: PosSimulatorConfig;
 }
 

@@ -18,21 +18,22 @@ export interface StoredReply {
 	body: unknown;
 }
 
+/** One sellable variation, for `POST /_pos/catalog`: seeded into the Square catalog as an item of its own. */
 export interface CatalogVariation {
 	id: string;
 	sku: string;
 	name: string;
 	priceAmount: number;
 	currency: string;
+	trackInventory?: boolean;
 }
 
-/** Everything the simulated POS remembers: orders, idempotency records, stock per location, a catalog. */
+/** What the simulated POS flavours share: orders, idempotency records, stock per location (Square keeps its own: flavours/square). */
 export class PosStore {
 	orders: StoredOrder[] = [];
 	private readonly idempotency = new Map<string, StoredReply>();
 	/** location → item (SKU or catalog id) → quantity */
 	stock = new Map<string, Map<string, number>>();
-	catalog: CatalogVariation[] = [];
 	private sequence = 0;
 
 	constructor(private readonly now: () => number) {}
@@ -74,7 +75,6 @@ export class PosStore {
 		this.orders = [];
 		this.idempotency.clear();
 		this.stock.clear();
-		this.catalog = [];
 	}
 }
 

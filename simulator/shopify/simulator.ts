@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { execute, getNamedType, type DocumentNode, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
 import { accessDenied, ALL_SCOPES, FIELD_SCOPES, hasScope } from './auth/accessScopes';
 import { TokenRegistry } from './auth/tokenRegistry';
 import type { RequestContext, ResolverMap } from './graphql/context';
@@ -21,6 +21,8 @@ import type { Clock } from './store/clock';
 import { seedStore, type SeedOptions } from './store/seed';
 import { webhookResolvers } from './webhooks/webhookResolvers';
 import { BulkOperations, bulkResolvers } from './bulk/bulkOperations';
+import { isConnectionTypeName } from './bulk/bulkJsonl';
+import { READ_TO_END } from './graphql/connection';
 import { WebhookService } from './webhooks/webhookService';
 import { ShopStore } from './store/shopStore';
 
@@ -397,6 +399,7 @@ export class ShopifySimulator {
 	}
 
 	/** Runs a document outside any HTTP request (bulk operations), with the given scopes. */
+	/** Runs one page of a bulk query: nested connections without a size are read to the end. */
 	async runDocument(apiVersion: string, document: DocumentNode, scopes: readonly string[]): Promise<ExecutionResult> {
 		const context: RequestContext = {
 			store: this.store,
@@ -405,7 +408,16 @@ export class ShopifySimulator {
 			idempotencyKey: null,
 			services: { ...this.services, grantedScopes: scopes },
 		};
-		return execute({ schema: adminSchema(apiVersion), document, contextValue: context, rootValue: {}, fieldResolver: this.fieldResolver });
+		const schema = adminSchema(apiVersion);
+		const fieldResolver: GraphQLFieldResolver<unknown, RequestContext> = (source, args, ctx, info) => {
+			const nested = info.path.prev !== undefined;
+			const unsized = args.first === undefined && args.last === undefined;
+			if (nested && unsized && isConnectionTypeName(schema, getNamedType(info.returnType).name)) {
+				return this.fieldResolver(source, { ...args, first: READ_TO_END }, ctx, info);
+			}
+			return this.fieldResolver(source, args, ctx, info);
+		};
+		return execute({ schema, document, contextValue: context, rootValue: {}, fieldResolver });
 	}
 
 	apiVersions(): readonly string[] {

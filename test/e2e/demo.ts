@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import { PosSimulator } from '../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../simulator/shopify';
 import { buildAndPack, ensureN8nRuntime, N8nInstance, prepareCommunityNodesFolder, removeE2eRunDir } from './harness';
-import { nodeOfType, readTemplate, wireToSimulators } from './templates/templateWorkflows';
+import { DEMO_POS_LOCATION, demoTemplateWorkflow } from './templates/demoWiring';
+import { nodeOfType, readTemplate } from './templates/templateWorkflows';
 import { posCredential } from './workflows/posWorkflows';
 import { getOrdersWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
 
@@ -11,7 +12,8 @@ import { getOrdersWorkflow, shopifyCredential } from './workflows/shopifyWorkflo
 // with a seeded store, an owner account, working credentials, the generic POS template published (with its
 // retry table) and a few orders so executions show up. Ctrl-C stops everything.
 const POS_TOKEN = 'demo-pos-token';
-const log = (line: string) => process.stdout.write(`${line}\n`);
+// The harness speaks of test runs ("[e2e] …"); here the same steps are the demo's.
+const log = (line: string) => process.stdout.write(`${line.replace(/^\[e2e\] /, '[demo] ').replace(/ \(user folder [^)]*\)/, '')}\n`);
 
 async function portIsFree(port: number): Promise<boolean> {
 	return await new Promise((resolve) => {
@@ -47,6 +49,11 @@ export async function runDemo(): Promise<void> {
 		const pos = new PosSimulator({ config: { auth: { type: 'bearer', token: POS_TOKEN } } });
 		const posOrigin = await pos.start();
 		cleanups.push(() => pos.stop());
+		// The POS starts with the stock Shopify has at the location it sells from, as on the first day of a sync.
+		const shopLocation = seeded.locations[0];
+		for (const level of await shop.control.inventory({ locationId: shopLocation.id })) {
+			if (level.sku) pos.store.setQuantity(DEMO_POS_LOCATION, level.sku, level.quantities.available);
+		}
 		log(`[demo] Shopify simulator ${shop.url} (${seeded.shop.name}: ${seeded.orders} orders, ${seeded.variants.length} variants, ${seeded.locations.length} locations)`);
 		log(`[demo] POS simulator ${posOrigin} (generic REST POS at /api/orders; state at ${posOrigin}/_pos/state)`);
 
@@ -56,12 +63,7 @@ export async function runDemo(): Promise<void> {
 		await n8n.importCredentials([shopifyCredential('demoShopify', shop), posCredential('demoPos', posOrigin, POS_TOKEN)]);
 		await n8n.importWorkflows([
 			// What a user does after importing the template: pick the credentials and the Shopify location.
-			wireToSimulators(template, {
-				workflowId: 'demoGenericPos',
-				shopifyCredentialId: 'demoShopify',
-				posCredentialId: 'demoPos',
-				shopifyLocationId: seeded.locations[0].id,
-			}),
+			demoTemplateWorkflow(template, { workflowId: 'demoGenericPos', shopifyCredentialId: 'demoShopify', posCredentialId: 'demoPos' }, shopLocation),
 			{ ...getOrdersWorkflow('demoGetOrders', 'demoShopify'), name: 'Shopify Get Orders (run by hand)' },
 		]);
 		await n8n.start();
@@ -91,20 +93,36 @@ export async function runDemo(): Promise<void> {
 		const owner = n8n.owner!;
 		const saleUrl = `${n8n.baseUrl}/webhook/${nodeOfType(template, 'n8n-nodes-base.webhook').parameters.path as string}`;
 		const saleSku = withSku[0]?.sku ?? 'SKU';
+		const shopifyStock = `${shop.url}/_sim/inventory?sku=${encodeURIComponent(saleSku)}&locationId=${encodeURIComponent(shopLocation.id)}`;
+		const posStock = `${posOrigin}/_pos/state`;
+		const [before] = await shop.control.inventory({ sku: saleSku, locationId: shopLocation.id });
+		const shopifyNow = before?.quantities.available ?? 0;
+		const posNow = pos.store.quantity(DEMO_POS_LOCATION, saleSku);
 		log(
 			[
 				'',
 				`Ready in ${Math.round((Date.now() - started) / 1000)} s.`,
-				`  n8n editor:  ${n8n.baseUrl}`,
-				`  login:       ${owner.email}`,
-				`  password:    ${owner.password}`,
-				`  workflows:   "${template.name}" (published; open it and see its executions),`,
-				'               "Shopify Get Orders (run by hand)"',
-				`  new order:   curl -X POST ${shop.url}/_sim/orders -H 'content-type: application/json' \\`,
-				`                 -d '{"lineItems":[{"sku":"${saleSku}","quantity":1}]}'`,
-				`  POS sale:    curl -X POST ${saleUrl} -H 'content-type: application/json' \\`,
-				`                 -d '{"saleId":"S-1","lines":[{"lineId":"1","sku":"${saleSku}","quantity":1}]}'`,
-				`  POS orders:  ${posOrigin}/_pos/state`,
+				`  n8n editor:     ${n8n.baseUrl}`,
+				`  login:          ${owner.email}`,
+				`  password:       ${owner.password}`,
+				`  workflows:      "${template.name}" (published; open it, then Executions),`,
+				'                  "Shopify Get Orders (run by hand)"',
+				`  Shopify stock:  ${shopifyStock}`,
+				`                  (${saleSku} at ${shopLocation.name}: available ${shopifyNow} now)`,
+				`  POS stock:      ${posStock}`,
+				`                  ("stock" → "${DEMO_POS_LOCATION}" → "${saleSku}": ${posNow} now; "orders": what the POS received)`,
+				'',
+				'Try it:',
+				`  1. A Shopify order for 1 × ${saleSku}:`,
+				`       curl -X POST ${shop.url}/_sim/orders -H 'content-type: application/json' \\`,
+				`         -d '{"lineItems":[{"sku":"${saleSku}","quantity":1}]}'`,
+				`     Expect: a new execution in n8n; the POS stock of ${saleSku} goes to ${posNow - 1} and the POS lists the order`,
+				'     (Shopify took the unit itself when the order was placed).',
+				`  2. A sale at the POS register of 1 × ${saleSku}:`,
+				`       curl -X POST ${saleUrl} -H 'content-type: application/json' \\`,
+				`         -d '{"saleId":"S-1","lines":[{"lineId":"1","sku":"${saleSku}","quantity":1}]}'`,
+				`     Expect: Shopify's available for ${saleSku} goes down by 1. Send the same sale again: nothing changes`,
+				'     (the sale ID is the key, so a repeat is applied once).',
 				'',
 				'The Square, Lightspeed X, Clover and Loyverse templates are in templates/ (see templates/README.md).',
 				'',

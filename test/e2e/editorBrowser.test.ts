@@ -57,16 +57,11 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		await page.screenshot({ path: join(SCREENSHOTS, 'workflow-order-to-pos.png') });
 	});
 
-	async function searchNodePanel(term: string): Promise<Array<{ name: string; hasOurIcon: boolean }>> {
-		await page.goto(`${n8n.baseUrl}/workflow/new`);
-		await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().click();
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
-		await search.fill(term);
-		await page.locator('[data-test-id="node-creator-item-name"]').first().waitFor();
-		// Let the list settle on the search result before reading it.
-		await page.waitForTimeout(500);
-		// Each result: its name, and whether the row around it shows an icon served from our package.
-		const found = await page.locator('[data-test-id="node-creator-item-name"]').evaluateAll((names, iconPath) =>
+	type SearchResult = { name: string; hasOurIcon: boolean };
+
+	/** The node panel's results now: each name, and whether the row around it shows an icon served from our package. */
+	async function nodePanelResults(): Promise<SearchResult[]> {
+		return await page.locator('[data-test-id="node-creator-item-name"]').evaluateAll((names, iconPath) =>
 			names.map((name) => {
 				let row: HTMLElement | null = name as HTMLElement;
 				while (row && !row.querySelector('img')) row = row.parentElement;
@@ -74,21 +69,40 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 				return { name: (name.textContent ?? '').trim(), hasOurIcon: srcs.some((src) => src.includes(iconPath)) };
 			}),
 		ICON_PATH);
+	}
+
+	/**
+	 * Searches the node panel and reads its results once they show what `shows` looks for (the list fills in
+	 * as the search runs), or after 20 s of polling, so the caller's assertions report what was there.
+	 */
+	async function searchNodePanel(term: string, shows: (found: SearchResult[]) => boolean): Promise<SearchResult[]> {
+		await page.goto(`${n8n.baseUrl}/workflow/new`);
+		await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().click();
+		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first();
+		await search.fill(term);
+		await page.locator('[data-test-id="node-creator-item-name"]').first().waitFor();
+		let found = await nodePanelResults();
+		for (let poll = 0; poll < 100 && !shows(found); poll++) {
+			await page.waitForTimeout(200);
+			found = await nodePanelResults();
+		}
 		await page.screenshot({ path: join(SCREENSHOTS, `node-panel-${term.toLowerCase()}.png`) });
 		return found;
 	}
 
 	it('finds the Shopify nodes by searching "Shopify", each with its icon', async () => {
-		const found = await searchNodePanel('Shopify');
-		for (const type of ['shopifyOrderTrigger', 'shopifyOrderPollingTrigger', 'shopifyGetOrders', 'shopifyAdjustInventory']) {
+		// The panel lists a webhook trigger without its " Trigger" suffix ("Shopify Order").
+		const patterns = ['shopifyOrderTrigger', 'shopifyOrderPollingTrigger', 'shopifyGetOrders', 'shopifyAdjustInventory'].map((type) => {
 			const name = displayNames.get(`n8n-nodes-shopify-pos.${type}`)!;
-			// The panel lists a webhook trigger without its " Trigger" suffix ("Shopify Order").
-			expect(found).toContainEqual({ name: expect.stringMatching(new RegExp(`^${name.replace(/ Trigger$/, '')}( Trigger)?$`)), hasOurIcon: true });
-		}
+			return new RegExp(`^${name.replace(/ Trigger$/, '')}( Trigger)?$`);
+		});
+		const found = await searchNodePanel('Shopify', (results) => patterns.every((pattern) => results.some((result) => pattern.test(result.name) && result.hasOurIcon)));
+		for (const pattern of patterns) expect(found).toContainEqual({ name: expect.stringMatching(pattern), hasOurIcon: true });
 	});
 
 	it('finds the POS HTTP Request node by searching "POS", with its icon', async () => {
-		const found = await searchNodePanel('POS');
-		expect(found).toContainEqual({ name: displayNames.get('n8n-nodes-shopify-pos.posHttpRequest')!, hasOurIcon: true });
+		const expected = { name: displayNames.get('n8n-nodes-shopify-pos.posHttpRequest')!, hasOurIcon: true };
+		const found = await searchNodePanel('POS', (results) => results.some((result) => result.name === expected.name && result.hasOurIcon));
+		expect(found).toContainEqual(expected);
 	});
 });

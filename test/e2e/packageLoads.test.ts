@@ -15,11 +15,11 @@ describe('n8n loads the package as a community package', () => {
 		await n8n?.dispose();
 	}, 60_000);
 
-	it('declares the public contract: both credentials and the four nodes', () => {
-		expect(declared.credentials.map((c) => c.typeName)).toEqual(expect.arrayContaining(['shopifyAdminApi', 'posApi']));
+	it('declares the public contract: the credentials and the nodes', () => {
+		expect(declared.credentials.map((c) => c.typeName)).toEqual(expect.arrayContaining(['shopifyAdminApi', 'posApi', 'posWebhookApi']));
 		expect(declared.nodes.map((n) => n.typeName)).toEqual(
 			expect.arrayContaining(
-				['shopifyOrderTrigger', 'shopifyGetOrders', 'shopifyAdjustInventory', 'posHttpRequest'].map((name) => `n8n-nodes-shopify-pos.${name}`),
+				['shopifyOrderTrigger', 'shopifyGetOrders', 'shopifyAdjustInventory', 'posHttpRequest', 'posTrigger'].map((name) => `n8n-nodes-shopify-pos.${name}`),
 			),
 		);
 	});

@@ -1,4 +1,5 @@
 import { INVENTORY_ITEM_VARIANTS, INVENTORY_TARGETS_LOOKUP } from '../operations/inventory';
+import { handleSearchWarnings, type SearchWarningHandling } from '../searchWarnings';
 import {
 	indexItemsBySku,
 	type InventoryItemRecord,
@@ -14,7 +15,17 @@ export type GraphqlRequest = <TData>(
 	document: string,
 	variables: Record<string, unknown>,
 	options?: { estimatedCost?: number },
-) => Promise<{ data: TData }>;
+) => Promise<{ data: TData; extensions?: unknown }>;
+
+/**
+ * The SKU searches are the package's own (`sku:'A' OR …`): a field Shopify ignored there would make the
+ * lookup read the whole catalog and guess nothing, so it always stops, naming the field.
+ */
+const SKU_SEARCH_HANDLING: SearchWarningHandling = {
+	policy: 'error',
+	advice:
+		'Nothing was sent to Shopify. Shopify no longer accepts this search field for inventory items in the credential\'s API Version: choose another API Version in the credential, or identify items by Inventory Item ID or Variant ID.',
+};
 
 /** nodes(ids:) rows cost 2 points each (the node and its inventory item). */
 export const IDS_PER_LOOKUP = 250;
@@ -77,11 +88,12 @@ export async function lookUpTargets(
 			const withIds = page === 0 && idChunk.length > 0;
 			const withLocations = round === 0 && page === 0;
 			calls.lookups++;
-			const response: { data: LookupPage } = await request<LookupPage>(
+			const response: { data: LookupPage; extensions?: unknown } = await request<LookupPage>(
 				INVENTORY_TARGETS_LOOKUP,
 				{ skuQuery: skuQuery ?? '', withSkus, first: pageSize, after, ids: withIds ? idChunk : [], withIds, withLocations, locationsAfter: null },
 				{ estimatedCost: 2 + pageSize + (withIds ? idChunk.length * 2 : 0) + 2 + LOCATIONS_PAGE },
 			);
+			if (withSkus) handleSearchWarnings(response.extensions, SKU_SEARCH_HANDLING);
 			const { data } = response;
 			for (const item of data.inventoryItems?.nodes ?? []) items.push({ id: item.id, sku: item.sku });
 			for (const node of data.nodes ?? []) {

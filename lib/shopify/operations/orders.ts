@@ -34,6 +34,7 @@ export const ORDER_IDS_PAGE = `query OrderIdsPage($first: Int!, $after: String, 
 export const ORDER_DETAILS = `query OrderDetails($ids: [ID!]!, $lineItemsFirst: Int!, $discountsFirst: Int!,
 	$shippingLinesFirst: Int!, $fulfillmentOrdersFirst: Int!) {
 	nodes(ids: $ids) {
+		__typename
 		... on Order {
 			${ORDER_FIELDS}
 			lineItems(first: $lineItemsFirst) { nodes { ${LINE_ITEM_FIELDS} } ${PAGE_INFO} }
@@ -46,6 +47,7 @@ export const ORDER_DETAILS = `query OrderDetails($ids: [ID!]!, $lineItemsFirst: 
 
 export const ORDER_LINE_ITEMS_PAGE = `query OrderLineItemsPage($id: ID!, $first: Int!, $after: String) {
 	node(id: $id) {
+		__typename
 		... on Order { lineItems(first: $first, after: $after) { nodes { ${LINE_ITEM_FIELDS} } ${PAGE_INFO} } }
 	}
 }`;
@@ -53,6 +55,7 @@ export const ORDER_LINE_ITEMS_PAGE = `query OrderLineItemsPage($id: ID!, $first:
 export const ORDER_DISCOUNT_APPLICATIONS_PAGE = `query OrderDiscountApplicationsPage($id: ID!, $first: Int!,
 	$after: String) {
 	node(id: $id) {
+		__typename
 		... on Order {
 			discountApplications(first: $first, after: $after) { nodes { ${DISCOUNT_APPLICATION_FIELDS} } ${PAGE_INFO} }
 		}
@@ -61,12 +64,14 @@ export const ORDER_DISCOUNT_APPLICATIONS_PAGE = `query OrderDiscountApplications
 
 export const ORDER_SHIPPING_LINES_PAGE = `query OrderShippingLinesPage($id: ID!, $first: Int!, $after: String) {
 	node(id: $id) {
+		__typename
 		... on Order { shippingLines(first: $first, after: $after) { nodes { ${SHIPPING_LINE_FIELDS} } ${PAGE_INFO} } }
 	}
 }`;
 
 export const ORDER_FULFILLMENT_ORDERS_PAGE = `query OrderFulfillmentOrdersPage($id: ID!, $first: Int!, $after: String) {
 	node(id: $id) {
+		__typename
 		... on Order {
 			fulfillmentOrders(first: $first, after: $after) { nodes { ${FULFILLMENT_ORDER_FIELDS} } ${PAGE_INFO} }
 		}

@@ -1,4 +1,5 @@
 import { BULK_OPERATION_STATUS, BULK_QUERY_RUN } from '../operations/bulk';
+import { describeAnswer } from './answerShape';
 import { BulkOperationError } from './bulkOperationError';
 import { joinBulkOrders } from './bulkOrderJoin';
 import { bulkOrdersQuery } from './bulkOrdersQuery';
@@ -40,7 +41,7 @@ interface RunPayload {
 	bulkOperationRunQuery: {
 		bulkOperation: { id: string; status: string; createdAt: string } | null;
 		userErrors: Array<{ field?: string[] | null; message: string; code?: string | null }>;
-	};
+	} | null;
 }
 
 /** Starts the bulk query; Shopify's refusals become errors that say what to do. */
@@ -53,7 +54,17 @@ export async function startBulkOrders(
 ): Promise<BulkOperationInfo> {
 	const response = await client.request<RunPayload>(BULK_QUERY_RUN, { query: bulkOrdersQuery(search, sortKey, reverse) });
 	recordCost(stats, response);
-	const { bulkOperation, userErrors } = response.data.bulkOperationRunQuery;
+	const payload = response.data?.bulkOperationRunQuery;
+	// The payload is nullable in Shopify's schema: null means the query was neither started nor refused.
+	if (!payload) {
+		throw new BulkOperationError(
+			`Shopify answered ${describeAnswer(payload)} to bulkOperationRunQuery: the bulk query was neither started nor refused.`,
+			'NO_PAYLOAD',
+			'Run the node again, or set Fetch Mode to "Paged" for this run.',
+		);
+	}
+	const { bulkOperation } = payload;
+	const userErrors = Array.isArray(payload.userErrors) ? payload.userErrors : [];
 	const error = userErrors[0];
 	if (error) {
 		if (error.code === 'OPERATION_IN_PROGRESS') {
@@ -109,7 +120,7 @@ export async function waitForBulkOperation(
 		await sleep(delay(attempt));
 		const response = await client.request<{ bulkOperation: BulkOperationInfo | null }>(BULK_OPERATION_STATUS, { id: current.id });
 		recordCost(stats, response);
-		if (!response.data.bulkOperation) {
+		if (!response.data?.bulkOperation) {
 			throw new BulkOperationError('Shopify no longer knows the bulk query this node started.', 'NOT_FOUND', 'Run the node again.', current.id);
 		}
 		current = response.data.bulkOperation;

@@ -13,9 +13,6 @@ export interface ChangeCursor {
 	seen: Record<string, string>;
 }
 
-/** Default overlap: how far back each run looks again, to catch orders the search index showed late. */
-export const DEFAULT_CURSOR_OVERLAP_MS = 5 * 60 * 1000;
-
 /** Lower bound for `updated_at:>=` this run: the cursor minus the overlap. */
 export function cursorSearchSince(cursor: ChangeCursor | undefined, overlapMs: number): string | undefined {
 	if (!cursor) return undefined;
@@ -35,16 +32,20 @@ export function alreadyReturned(cursor: ChangeCursor | undefined, id: string, up
  *   an order edited mid-run shows a newer `updatedAt` in its details, and using that would skip orders
  *   edited between the listing and that moment.
  * - `returned`: every change this run returned (id → updatedAt from the details).
+ * - `heldAt`: the earliest listing time of an order listed but not delivered (its details failed): the
+ *   position stays at or before it, so the next run lists it again (it is not among `seen`).
  */
 export function advanceCursor(
 	previous: ChangeCursor | undefined,
 	scannedUpTo: string | undefined,
 	returned: ReadonlyArray<{ id: string; updatedAt: string }>,
 	overlapMs: number,
+	heldAt?: string,
 ): ChangeCursor | undefined {
 	const candidates = [previous?.since, scannedUpTo].filter((value): value is string => Boolean(value));
 	if (candidates.length === 0) return previous;
-	const since = candidates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+	let since = candidates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+	if (heldAt && Date.parse(heldAt) < Date.parse(since)) since = heldAt;
 	const keepFrom = Date.parse(since) - overlapMs;
 	const seen: Record<string, string> = {};
 	const remember = (id: string, updatedAt: string) => {

@@ -4,6 +4,7 @@ import {
 	ORDER_LINE_ITEMS_PAGE,
 	ORDER_SHIPPING_LINES_PAGE,
 } from '../operations/orders';
+import { describeAnswer, UnusableOrderError } from './answerShape';
 import { queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
 import type { GqlConnection, GqlOrder } from './orderSelection';
 
@@ -42,7 +43,8 @@ export class PageCostMemory {
 /**
  * Reads every connection of an order to its end ("orders are never truncated"): line items beyond the
  * first page, and likewise discounts, shipping lines and fulfilment orders. Removes `pageInfo`, so the
- * order has the same shape as in bulk mode. Null when the order was deleted meanwhile.
+ * order has the same shape as in bulk mode. Null when the order was deleted meanwhile (Shopify answers null
+ * for it); UnusableOrderError when Shopify answers something else than the order's next page.
  */
 export async function completeConnections(
 	client: GraphqlClient,
@@ -55,16 +57,24 @@ export async function completeConnections(
 		let pageInfo = connection.pageInfo;
 		while (pageInfo?.hasNextPage) {
 			const first = memory.pageSize(field, queryBudget(client));
-			const response = await client.request<{ node: Record<ConnectionField, GqlConnection<unknown>> | null }>(
+			const response = await client.request<{ node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null }>(
 				PAGE_DOCUMENTS[field],
 				{ id: order.id, first, after: pageInfo.endCursor },
 				{ estimatedCost: memory.estimate(field, first) },
 			);
 			recordCost(stats, response);
 			memory.observe(field, first, response.extensions?.cost?.requestedQueryCost ?? undefined);
-			const page = response.data.node?.[field];
-			// The order was deleted while being read: it is left out rather than returned incomplete.
-			if (!page) return null;
+			const node = response.data?.node;
+			// The order was deleted while being read: it is accounted as gone rather than returned incomplete.
+			if (node === null) return null;
+			const page = node?.[field];
+			if (node?.__typename !== 'Order' || !Array.isArray(page?.nodes) || !page.pageInfo) {
+				throw new UnusableOrderError(
+					order.id,
+					`Shopify answered ${node?.__typename === 'Order' ? `an Order without its ${field} page` : describeAnswer(node)} when the package read more ${field} of order ${order.id}, so the order would be incomplete.`,
+					'Run the node again; if the same order fails again, read it with Output "Raw" to see what Shopify holds.',
+				);
+			}
 			connection.nodes.push(...page.nodes);
 			pageInfo = page.pageInfo;
 		}

@@ -46,13 +46,3 @@ export function posMoney(amount: string | number, currencyCode: string): PosMone
 	const text = typeof amount === 'number' ? String(amount) : amount;
 	return { amount: text, currencyCode, minorUnits: toMinorUnits(text, currencyCode) };
 }
-
-/** Formats minor units back into a decimal string with exactly the currency's digits ("1050" USD → "10.50"). */
-export function formatMinorUnits(minorUnits: number, currencyCode: string): string {
-	const exponent = currencyExponent(currencyCode);
-	const negative = minorUnits < 0;
-	const digits = String(Math.abs(minorUnits)).padStart(exponent + 1, '0');
-	const whole = digits.slice(0, digits.length - exponent);
-	const fraction = digits.slice(digits.length - exponent);
-	return `${negative ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
-}

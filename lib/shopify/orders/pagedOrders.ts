@@ -1,7 +1,9 @@
 import { ShopifyApiError } from '../errors';
+import { handleSearchWarnings, type SearchWarningHandling } from '../searchWarnings';
+import { describeAnswer, listIds, orderShapeProblem, UnexpectedAnswerError, UnusableOrderError } from './answerShape';
 import { ORDER_DETAILS, ORDER_IDS_PAGE } from '../operations/orders';
 import { completeConnections, PageCostMemory } from './connectionPages';
-import { DetailBatchSizer } from './detailBatchSizer';
+import { DetailBatchSizer, type BatchPlan } from './detailBatchSizer';
 import { queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
 import type { GqlConnection, GqlOrder } from './orderSelection';
 import type { OrderSortKey } from './orderFilters';
@@ -23,9 +25,15 @@ interface IdsPage {
 	orders: GqlConnection<ListedOrder> & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
 
+/** The advice when an order search is not applied in full, unless the caller words its own. */
+const DEFAULT_SEARCH_HANDLING: SearchWarningHandling = {
+	policy: 'error',
+	advice: 'Correct the search field (Shopify\'s order search fields: https://shopify.dev/docs/api/admin-graphql/latest/queries/orders#arguments-query).',
+};
+
 /**
  * The cheap listing: ids and timestamps, 250 per page (fewer when the bucket is smaller than a page costs:
- * a page of n costs 2 + n points).
+ * a page of n costs 2 + n points). A search Shopify did not apply in full stops it (or warns, by `search`).
  */
 export async function* listOrderIds(
 	client: GraphqlClient,
@@ -33,6 +41,7 @@ export async function* listOrderIds(
 	sortKey: OrderSortKey,
 	reverse: boolean,
 	stats?: FetchStats,
+	searchHandling: SearchWarningHandling = DEFAULT_SEARCH_HANDLING,
 ): AsyncGenerator<ListedOrder[]> {
 	let after: string | null = null;
 	for (;;) {
@@ -43,7 +52,14 @@ export async function* listOrderIds(
 			{ estimatedCost: first + 2 },
 		);
 		recordCost(stats, response);
-		const page = response.data.orders;
+		handleSearchWarnings(response.extensions, searchHandling);
+		const page = response.data?.orders;
+		if (!page || !Array.isArray(page.nodes) || !page.pageInfo) {
+			throw new UnexpectedAnswerError(
+				`Shopify answered ${describeAnswer(page)} for the list of orders, not a page of orders.`,
+				'Run the node again; if it keeps happening, check status.shopify.com.',
+			);
+		}
 		if (page.nodes.length > 0) yield page.nodes;
 		if (!page.pageInfo.hasNextPage) return;
 		after = page.pageInfo.endCursor;
@@ -51,8 +67,18 @@ export async function* listOrderIds(
 }
 
 /**
- * Full orders for ids, in cost-sized batches through `nodes(ids:)`, each connection read to its end.
- * Orders deleted since the listing are left out. The order of `ids` is kept.
+ * What became of one id asked for: its complete order; gone (Shopify answered null for it: deleted, or no
+ * longer visible to the app); or unusable (Shopify answered something the package cannot deliver).
+ */
+export type OrderDetail =
+	| { kind: 'order'; id: string; order: GqlOrder }
+	| { kind: 'gone'; id: string }
+	| { kind: 'unusable'; id: string; error: UnusableOrderError };
+
+/**
+ * Full orders for ids, in cost-sized batches through `nodes(ids:)`, each connection read to its end. Every
+ * id asked for comes out once, in the order of `ids`, as an OrderDetail; an answer that does not match the
+ * ids of its batch (fewer or more entries, another id in a place) is an UnexpectedAnswerError naming them.
  */
 export class OrderDetailsReader {
 	readonly sizer = new DetailBatchSizer();
@@ -63,54 +89,96 @@ export class OrderDetailsReader {
 		private readonly stats?: FetchStats,
 	) {}
 
-	async *read(ids: readonly string[]): AsyncGenerator<GqlOrder> {
+	/** The orders alone, for callers that treat anything else as an error (the first problem is thrown). */
+	async *orders(ids: readonly string[]): AsyncGenerator<GqlOrder> {
+		for await (const detail of this.read(ids)) {
+			if (detail.kind === 'unusable') throw detail.error;
+			if (detail.kind === 'order') yield detail.order;
+		}
+	}
+
+	async *read(ids: readonly string[]): AsyncGenerator<OrderDetail> {
 		let index = 0;
 		while (index < ids.length) {
 			const budget = queryBudget(this.client);
 			const plan = this.sizer.plan(ids.length - index, budget);
 			const batch = ids.slice(index, index + plan.orders);
-			let orders: Array<GqlOrder | null>;
-			try {
-				const response = await this.client.request<{ nodes: Array<GqlOrder | null> }>(
-					ORDER_DETAILS,
-					{
-						ids: batch,
-						lineItemsFirst: plan.lineItemsFirst,
-						...NESTED_FIRST,
-					},
-					{ estimatedCost: plan.estimatedCost || undefined },
-				);
-				recordCost(this.stats, response);
-				orders = response.data.nodes;
-				const cost = response.extensions?.cost;
-				this.sizer.observe({
-					orders: batch.length,
-					lineItemsFirst: plan.lineItemsFirst,
-					requestedCost: cost?.requestedQueryCost ?? 0,
-					actualCost: cost?.actualQueryCost ?? 0,
-				});
-			} catch (error) {
-				// Refused as too expensive: above 1000 points, or (only possible while the cost is unknown) above
-				// the bucket's size, which no wait can satisfy. Plan smaller and try again.
-				const tooBig =
-					error instanceof ShopifyApiError &&
-					(error.code === 'MAX_COST_EXCEEDED' || (error.code === 'THROTTLED' && plan.estimatedCost === 0));
-				if (tooBig) {
-					if (plan.orders === 1 && plan.lineItemsFirst <= 1) throw error;
-					this.sizer.refused(plan, budget);
-					continue;
-				}
-				throw error;
-			}
+			const entries = await this.fetchBatch(batch, plan, budget);
+			if (!entries) continue;
 			index += batch.length;
-			for (const order of orders) {
-				if (!order) continue;
-				const complete = await completeConnections(this.client, order, this.pageCosts, this.stats);
-				if (!complete) continue;
-				this.sizer.observeLines(complete.lineItems.nodes.length);
-				yield complete;
+			for (let position = 0; position < batch.length; position++) {
+				const detail = await this.complete(batch[position], entries[position]);
+				if (detail.kind === 'order') this.sizer.observeLines(detail.order.lineItems.nodes.length);
+				yield detail;
 			}
 			this.sizer.endBatch();
+		}
+	}
+
+	/** One `nodes(ids:)` call; undefined when Shopify refused it as too expensive and a smaller plan is due. */
+	private async fetchBatch(batch: string[], plan: BatchPlan, budget: number): Promise<unknown[] | undefined> {
+		let response;
+		try {
+			response = await this.client.request<{ nodes: unknown[] | null }>(
+				ORDER_DETAILS,
+				{ ids: batch, lineItemsFirst: plan.lineItemsFirst, ...NESTED_FIRST },
+				{ estimatedCost: plan.estimatedCost || undefined },
+			);
+		} catch (error) {
+			// Refused as too expensive: above 1000 points, or (only possible while the cost is unknown) above
+			// the bucket's size, which no wait can satisfy. Plan smaller and try again.
+			const tooBig =
+				error instanceof ShopifyApiError &&
+				(error.code === 'MAX_COST_EXCEEDED' || (error.code === 'THROTTLED' && plan.estimatedCost === 0));
+			if (!tooBig || (plan.orders === 1 && plan.lineItemsFirst <= 1)) throw error;
+			this.sizer.refused(plan, budget);
+			return undefined;
+		}
+		recordCost(this.stats, response);
+		const cost = response.extensions?.cost;
+		this.sizer.observe({
+			orders: batch.length,
+			lineItemsFirst: plan.lineItemsFirst,
+			requestedCost: cost?.requestedQueryCost ?? 0,
+			actualCost: cost?.actualQueryCost ?? 0,
+		});
+		const entries = response.data?.nodes;
+		if (!Array.isArray(entries) || entries.length !== batch.length) {
+			throw new UnexpectedAnswerError(
+				`Shopify answered ${describeAnswer(entries)} entries for ${batch.length === 1 ? 'the order id' : `the ${batch.length} order ids`} ${listIds(batch)}: ` +
+					'an answer that does not match the ids asked for, so none of these orders is returned as read.',
+				'Run the node again; the change position has not moved past these orders.',
+				batch,
+			);
+		}
+		const misplaced = batch.filter((id, position) => {
+			const entryId = (entries[position] as { id?: unknown } | null)?.id;
+			return entries[position] !== null && entryId !== undefined && entryId !== id;
+		});
+		if (misplaced.length > 0) {
+			throw new UnexpectedAnswerError(
+				`Shopify answered other orders than the ids asked for (${listIds(misplaced)}), so none of this batch is returned as read.`,
+				'Run the node again; the change position has not moved past these orders.',
+				batch,
+			);
+		}
+		return entries;
+	}
+
+	/** One entry of the answer, checked and read to its end. */
+	private async complete(id: string, entry: unknown): Promise<OrderDetail> {
+		if (entry === null) return { kind: 'gone', id };
+		const problem = orderShapeProblem(entry, id);
+		if (problem) return { kind: 'unusable', id, error: problem };
+		const order = entry as GqlOrder & { __typename?: string };
+		// Selected only to check the answer; bulk mode's orders have none, and both modes give the same object.
+		delete order.__typename;
+		try {
+			const complete = await completeConnections(this.client, order, this.pageCosts, this.stats);
+			return complete ? { kind: 'order', id, order: complete } : { kind: 'gone', id };
+		} catch (error) {
+			if (error instanceof UnusableOrderError) return { kind: 'unusable', id, error };
+			throw error;
 		}
 	}
 }

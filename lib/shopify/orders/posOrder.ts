@@ -1,5 +1,5 @@
 import type { PosMoney, PosMoneySet } from './money';
-export type { PosMoney, PosMoneySet } from './money';
+export type { PosMoneySet } from './money';
 
 /**
  * The POS-ready order: one stable, documented shape built either from the GraphQL Order the Get Orders

@@ -13,10 +13,6 @@ export const ORDER_WEBHOOK_TOPICS = [
 
 export type OrderWebhookTopic = (typeof ORDER_WEBHOOK_TOPICS)[number];
 
-export function isOrderWebhookTopic(value: string): value is OrderWebhookTopic {
-	return (ORDER_WEBHOOK_TOPICS as readonly string[]).includes(value);
-}
-
 /** `orders/partially_fulfilled` → `ORDERS_PARTIALLY_FULFILLED` (GraphQL's WebhookSubscriptionTopic). */
 export function topicToGraphqlEnum(topic: OrderWebhookTopic): string {
 	return topic.replace('/', '_').toUpperCase();

@@ -56,7 +56,8 @@ const intArgument = (name: string, value: number): ArgumentNode => ({
 
 /**
  * Rewrites a bulk query into one page of an ordinary query: the root connection reads 250 nodes after
- * `cursor` and reports its pageInfo under a private alias; nested connections without a size read 250.
+ * `cursor` and reports its pageInfo under a private alias. Nested connections are left unsized: the bulk
+ * run reads them to the end, as Shopify does (a 300-line order has 300 line-item lines).
  */
 function pageDocument(schema: GraphQLSchema, document: DocumentNode, rootField: FieldNode, cursor: string | null): DocumentNode {
 	const typeInfo = new TypeInfo(schema);
@@ -78,8 +79,7 @@ function pageDocument(schema: GraphQLSchema, document: DocumentNode, rootField: 
 							selectionSet: { ...node.selectionSet!, selections: [...node.selectionSet!.selections, ...pageInfo.selectionSet.selections] },
 						};
 					}
-					const sized = (node.arguments ?? []).some((a) => a.name.value === 'first' || a.name.value === 'last');
-					return sized ? undefined : { ...node, arguments: [...(node.arguments ?? []), intArgument('first', PAGE)] };
+					return undefined;
 				},
 			},
 		}),
@@ -91,6 +91,8 @@ export class BulkOperations {
 	readonly operations = new Map<string, BulkOperationRecord>();
 	/** extra time a bulk query stays RUNNING, so pollers see it in progress */
 	runningDelayMs = 0;
+	/** When set, a bulk query stays RUNNING until this settles: a test decides when it ends, not the clock. */
+	completionGate: Promise<void> | undefined;
 
 	constructor(
 		private readonly store: ShopStore,
@@ -204,6 +206,7 @@ export class BulkOperations {
 			void error;
 		}
 		if (this.runningDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.runningDelayMs));
+		if (this.completionGate) await this.completionGate;
 		if (!this.operations.has(record.id)) return;
 		record.completedAt = this.store.nowIso();
 		if (record.status === 'FAILED') return;

@@ -59,6 +59,11 @@ export class ShopifySimulatorControl {
 		return this.call('PATCH', `/orders/${encodeURIComponent(id)}`, changes);
 	}
 
+	/** Deletes the order (Shopify's orderDelete); answers with the order as it was. */
+	deleteOrder(id: string): Promise<ControlOrder> {
+		return this.call('DELETE', `/orders/${encodeURIComponent(id)}`);
+	}
+
 	payOrder(id: string): Promise<ControlOrder> {
 		return this.call('POST', `/orders/${encodeURIComponent(id)}/pay`, {});
 	}

@@ -113,6 +113,7 @@ export function mountControlRoutes(simulator: ShopifySimulator, resetHooks: Rese
 				return controlOrder(order);
 			}
 			if (method === 'PATCH' && !orderPath[2]) return controlOrder(actions.update(id, json(body) as OrderUpdate));
+			if (method === 'DELETE' && !orderPath[2]) return controlOrder(actions.delete(id));
 			if (method === 'POST' && orderPath[2] === 'pay') return controlOrder(actions.pay(id));
 			if (method === 'POST' && orderPath[2] === 'fulfill')
 				return controlOrder(actions.fulfill(id, (json(body) as { lineItems?: Array<{ lineItemId: string; quantity?: number }> }).lineItems));

@@ -11,6 +11,12 @@ export interface ConnectionArgs {
 
 export const MAX_PAGE_SIZE = 250;
 
+/**
+ * The page size of a nested connection inside a bulk query: Shopify reads those to the end. It lies beyond
+ * GraphQL's 32-bit Int, so no request can ask for it; only the bulk runner sets it.
+ */
+export const READ_TO_END = Number.MAX_SAFE_INTEGER;
+
 /** Something ordered by (key, numeric id), ascending. */
 export interface PageSource<T> {
 	readonly length: number;
@@ -52,7 +58,7 @@ export function checkPageSize(args: ConnectionArgs): void {
 	] as const) {
 		if (value === null) continue;
 		if (value < 0) throw new GraphQLError(`The value of ${name} must be at least 0.`);
-		if (value > MAX_PAGE_SIZE)
+		if (value > MAX_PAGE_SIZE && value !== READ_TO_END)
 			throw new GraphQLError(`The page size ${name}: ${value} is too large; the maximum is ${MAX_PAGE_SIZE}.`, {
 				extensions: { code: 'BAD_REQUEST' },
 			});

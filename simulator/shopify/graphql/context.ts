@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ShopStore } from '../store/shopStore';
-import type { SearchWarning } from './searchSyntax';
+import type { SearchReport } from './searchSyntax';
 
 /** Per-request state the resolvers see. */
 export interface RequestContext {
 	store: ShopStore;
 	apiVersion: string;
 	/** Shopify reports ignored search fields under `extensions.search` */
-	searchWarnings: Array<{ path: Array<string | number>; query: string; warnings: SearchWarning[] }>;
+	searchWarnings: SearchReport[];
 	/** set while a mutation runs, for `@idempotent(key:)` */
 	idempotencyKey: string | null;
 	/** mutation handlers registered by feature modules (inventory, webhooks, bulk) */

@@ -50,6 +50,7 @@ const ORDER_ATTRIBUTE_FIELDS: Record<string, FieldMatcher<OrderRecord>> = {
 	tag: (order, _comparator, value) => order.tags.some((tag) => compareText(tag, '=', value)),
 	tag_not: (order, _comparator, value) => !order.tags.some((tag) => compareText(tag, '=', value)),
 	source_name: (order, comparator, value) => compareText(order.sourceName, comparator, value),
+	sales_channel: (order, comparator, value) => compareText(salesChannelOf(order), comparator, value),
 	sku: (order, comparator, value) => order.lineItems.some((line) => compareText(line.sku, comparator, value)),
 	email: (order, comparator, value) => compareText(order.email, comparator, value),
 	test: (order, _comparator, value) => String(order.test) === value.toLowerCase(),
@@ -61,6 +62,18 @@ const ORDER_ATTRIBUTE_FIELDS: Record<string, FieldMatcher<OrderRecord>> = {
 	location_id: (order, _comparator, value) =>
 		order.fulfillmentOrders.some((fo) => numericId(fo.locationId) === (value.startsWith('gid://') ? numericId(value) : value)),
 };
+
+/**
+ * The sales channel an order came through, by the handle the Get Orders "Sales Channel" filter sends.
+ * Shopify documents `sales_channel` as "the sales channel where the order was made" without listing its
+ * values; the Online Store and Point of Sale handles used here are the channels' app handles (UNCONFIRMED
+ * as search values). Other sources are their own channel.
+ */
+export function salesChannelOf(order: OrderRecord): string {
+	if (order.sourceName === 'web') return 'online_store';
+	if (order.sourceName === 'pos') return 'pos';
+	return order.sourceName;
+}
 
 /** A bare word searches the order's name, email, tags and customer name. */
 export function orderFreeText(order: OrderRecord, value: string): boolean {

@@ -135,6 +135,47 @@ export function parseSearch(query: string | null | undefined): SearchNode {
 export interface SearchWarning {
 	field: string;
 	message: string;
+	code: string;
+}
+
+/**
+ * What Shopify reports under `extensions.search` for a searched connection with ignored fields, as recorded
+ * from a live store (airhorns/shopify-draft-proxy, fixtures/conformance/harry-test-heelo.myshopify.com/
+ * 2025-01/customers/customers-count.json): `{ path, query, parsed: { field, match_all }, warnings: [{ field,
+ * message: "Invalid search field for this query.", code: "invalid_field" }] }`. A search without ignored
+ * fields gets no entry.
+ */
+export interface SearchReport {
+	path: Array<string | number>;
+	query: string;
+	parsed: unknown;
+	warnings: SearchWarning[];
+}
+
+/**
+ * Shopify's `parsed` form of a query. A single term is `{ field, match_all }` (seen live); a quoted phrase
+ * `match_phrase` and an AND of terms `{ and: [...] }` (seen in a recorded orders search). The spelling of
+ * comparisons, OR, NOT and bare words is not documented: they follow the same pattern (UNCONFIRMED).
+ */
+export function parsedSearch(node: SearchNode): unknown {
+	switch (node.kind) {
+		case 'all':
+			return {};
+		case 'and':
+			return { and: node.items.map(parsedSearch) };
+		case 'or':
+			return { or: node.items.map(parsedSearch) };
+		case 'not':
+			return { not: parsedSearch(node.item) };
+		case 'term': {
+			const field = node.field ?? 'default';
+			if (node.comparator !== '=') {
+				const range = { '>': 'range_gt', '>=': 'range_gte', '<': 'range_lt', '<=': 'range_lte' }[node.comparator];
+				return { field, [range]: node.value };
+			}
+			return /\s/.test(node.value) ? { field, match_phrase: node.value } : { field, match_all: node.value };
+		}
+	}
 }
 
 export type FieldMatcher<T> = (record: T, comparator: Comparator, value: string) => boolean;
@@ -171,7 +212,7 @@ export function compileSearch<T>(
 			}
 			const matcher = fields[node.field];
 			if (!matcher) {
-				warnings.push({ field: node.field, message: 'Invalid search field for this query.' });
+				warnings.push({ field: node.field, message: 'Invalid search field for this query.', code: 'invalid_field' });
 				return () => true;
 			}
 			const { comparator, value } = node;

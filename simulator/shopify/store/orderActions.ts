@@ -5,7 +5,7 @@ import type { CancelReason, LineItemRecord, OrderRecord } from './records';
 import { gid, type OrderEditEvent, type ShopStore } from './shopStore';
 
 /**
- * What happens in the shop when an order is placed, edited, paid, cancelled or fulfilled: the order record
+ * What happens in the shop when an order is placed, edited, paid, cancelled, fulfilled or deleted: the order record
  * changes, stock moves between `available` and `committed` like Shopify's, and the matching webhook topics
  * are announced (orders/updated accompanies every other order topic, as on Shopify).
  */
@@ -91,6 +91,7 @@ export class OrderActions {
 	cancel(id: string, options: { reason?: CancelReason; restock?: boolean } = {}): OrderRecord {
 		const order = this.find(id);
 		if (order.cancelledAt) throw new OrderInputError(`order ${order.name} is already cancelled`);
+		const refundsBefore = order.refunds.length;
 		this.store.updateOrder(order, (o) => {
 			const now = this.store.nowIso();
 			o.cancelledAt = now;
@@ -140,7 +141,18 @@ export class OrderActions {
 			}
 		});
 		this.store.emit({ topic: 'orders/cancelled', order });
+		// Cancelling a paid order refunds it, and Shopify announces the refund on its own topic.
+		const refund = order.refunds.length > refundsBefore ? order.refunds[order.refunds.length - 1] : undefined;
+		if (refund) this.store.emit({ topic: 'refunds/create', order, refund });
 		this.store.emit({ topic: 'orders/updated', order });
+		return order;
+	}
+
+	/** Deletes an order (Shopify's orderDelete); subscribers to orders/delete receive its id only. */
+	delete(id: string): OrderRecord {
+		const order = this.find(id);
+		this.store.removeOrder(order);
+		this.store.emit({ topic: 'orders/delete', order });
 		return order;
 	}
 

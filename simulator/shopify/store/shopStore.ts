@@ -7,6 +7,7 @@ import type {
 	LocationRecord,
 	OrderRecord,
 	ProductRecord,
+	RefundRecord,
 	ShopRecord,
 	StoredQuantityName,
 	VariantRecord,
@@ -43,6 +44,8 @@ export interface StoreEvent {
 	topic: string;
 	order?: OrderRecord;
 	level?: InventoryLevelRecord;
+	/** The refund a `refunds/create` announces. */
+	refund?: RefundRecord;
 	/** orders/edited: this edit alone (its id, and each line's units added or removed), as Shopify reports it */
 	orderEdit?: OrderEditEvent;
 }
@@ -191,6 +194,13 @@ export class ShopStore {
 		this.orders.set(order.id, order);
 		for (const child of [...order.lineItems, ...order.fulfillmentOrders]) this.orderChildren.set(child.id, child);
 		for (const index of Object.values(this.orderIndexes)) index.insert(order);
+	}
+
+	/** Forgets an order and its line items and fulfillment orders, as Shopify's orderDelete does. */
+	removeOrder(order: OrderRecord): void {
+		for (const index of Object.values(this.orderIndexes)) index.remove(order);
+		for (const child of [...order.lineItems, ...order.fulfillmentOrders]) this.orderChildren.delete(child.id);
+		this.orders.delete(order.id);
 	}
 
 	/** Applies a change and bumps updated_at, keeping the date indexes in step. */

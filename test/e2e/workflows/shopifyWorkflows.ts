@@ -7,6 +7,12 @@ export interface ShopifySimulatorAccess {
 	clientSecret: string;
 }
 
+/** An access-token credential as a shop owner may leave it: no Webhook Secret (and no Client Secret). */
+export function shopifyCredentialWithoutWebhookSecret(id: string, shop: ShopifySimulatorAccess): CredentialImport {
+	const { webhookSecret: _unused, ...data } = shopifyCredential(id, shop).data;
+	return { ...shopifyCredential(id, shop), data };
+}
+
 export function shopifyCredential(id: string, shop: ShopifySimulatorAccess): CredentialImport {
 	return {
 		id,
@@ -118,5 +124,19 @@ export function orderToPosWorkflow(id: string, shopifyCredentialId: string, posC
 				options: {},
 			},
 		},
+	]);
+}
+
+/** Shopify Order Trigger alone, subscribed to `topics`: each delivery that runs is one execution of this workflow. */
+export function orderTriggerWorkflow(id: string, credentialId: string, webhookId: string, topics: readonly string[]): WorkflowImport {
+	return chain(id, `E2E Shopify Order Trigger ${id}`, [
+		shopifyNode(credentialId, {
+			id: 'order-trigger',
+			name: 'Shopify Order Trigger',
+			type: 'shopifyOrderTrigger',
+			position: [0, 0],
+			webhookId,
+			parameters: { topics: [...topics], output: 'posOrder', options: {} },
+		}),
 	]);
 }

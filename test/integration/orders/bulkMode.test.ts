@@ -21,9 +21,9 @@ describe('bulk mode against the simulator', () => {
 	beforeAll(async () => {
 		resetShopifyClientState();
 		shop = await startShopifySimulator({ seed: { orders: 400, locations: 3, products: 25, posShare: 0.2, seed: 11 }, maximumAvailable: 20_000, restoreRate: 10_000 });
-		// Orders longer than a line-item page, so paged mode must read past its first page. (The simulator's bulk
-		// result stops nested connections at 250 nodes where Shopify's does not, so none is longer than 250 here.)
-		for (const length of [40, 120, 250]) {
+		// Orders longer than a line-item page, so paged mode must read past its first page, and longer than any
+		// page at all (300), which Shopify's bulk result still lists to the end.
+		for (const length of [40, 120, 250, 300]) {
 			shop.orders.create({ lineItems: Array.from({ length }, (_, index) => ({ title: `Part ${index}`, quantity: 1 + (index % 2), price: '0.99' })) });
 		}
 	});
@@ -57,7 +57,9 @@ describe('bulk mode against the simulator', () => {
 		expect(paged.length).toBeGreaterThan(300);
 		expect(bulk.map((order) => order.id)).toEqual(paged.map((order) => order.id));
 		expect(bulk).toEqual(paged);
-		expect(Math.max(...bulk.map((order) => order.lineItems.nodes.length))).toBe(250);
+		expect(Math.max(...bulk.map((order) => order.lineItems.nodes.length))).toBe(300);
+		const long = bulk.find((order) => order.lineItems.nodes.length === 300)!;
+		expect(new Set(long.lineItems.nodes.map((line) => line.title))).toEqual(new Set(Array.from({ length: 300 }, (_, index) => `Part ${index}`)));
 	});
 
 	it('Auto switches to bulk above the threshold', async () => {
@@ -71,6 +73,7 @@ describe('bulk mode through the node', () => {
 
 	beforeAll(async () => {
 		store = await startOrdersStore({ seed: { orders: 60, locations: 2, products: 10, seed: 3 }, maximumAvailable: 20_000, restoreRate: 10_000 });
+		store.shop.orders.create({ lineItems: Array.from({ length: 300 }, (_, index) => ({ title: `Part ${index}`, quantity: 1, price: '1.25' })) });
 	});
 
 	afterAll(async () => {
@@ -83,6 +86,7 @@ describe('bulk mode through the node', () => {
 		expect(bulk.error).toBeUndefined();
 		expect(bulk.json().length).toBeGreaterThan(0);
 		expect(bulk.json()).toEqual(paged.json());
+		expect(bulk.json().some((order) => (order.lineItems as unknown[]).length === 300)).toBe(true);
 		expect(bulk.output().every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 	});
 });

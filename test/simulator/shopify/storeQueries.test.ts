@@ -230,10 +230,39 @@ describe('Shopify simulator: store queries', () => {
 		}
 	});
 
-	it('warns about, and ignores, a search field it does not know, like Shopify', async () => {
-		const response: any = await adminGraphql(sim, '{ orders(first: 3, query: "colour:red") { nodes { id } } }');
+	it('warns about, and ignores, a search field it does not know, in the shape Shopify reports it', async () => {
+		// Shape and wording as recorded from a live store: airhorns/shopify-draft-proxy,
+		// fixtures/conformance/harry-test-heelo.myshopify.com/2025-01/customers/customers-count.json
+		const response: any = await adminGraphql(sim, '{ orders(first: 3, query: "finacial_status:refunded") { nodes { id } } matching: ordersCount(query: "colour:red") { count } }');
 		expect(response.body.data.orders.nodes).toHaveLength(3);
-		expect(response.body.extensions.search[0].warnings[0]).toEqual({ field: 'colour', message: 'Invalid search field for this query.' });
+		expect(response.body.extensions.search).toEqual([
+			{
+				path: ['orders'],
+				query: 'finacial_status:refunded',
+				parsed: { field: 'finacial_status', match_all: 'refunded' },
+				warnings: [{ field: 'finacial_status', message: 'Invalid search field for this query.', code: 'invalid_field' }],
+			},
+			{
+				path: ['matching'],
+				query: 'colour:red',
+				parsed: { field: 'colour', match_all: 'red' },
+				warnings: [{ field: 'colour', message: 'Invalid search field for this query.', code: 'invalid_field' }],
+			},
+		]);
+		const clean: any = await adminGraphql(sim, '{ orders(first: 3, query: "financial_status:paid") { nodes { id } } }');
+		expect(clean.body.extensions.search).toBeUndefined();
+	});
+
+	it('filters by sales_channel (the Online Store and POS handles) without a warning', async () => {
+		const all: any = await adminGraphql(sim, '{ orders(first: 60) { nodes { id sourceName } } }');
+		const pos: any = await adminGraphql(sim, '{ orders(first: 60, query: "sales_channel:pos") { nodes { id } } }');
+		const web: any = await adminGraphql(sim, '{ orders(first: 60, query: "sales_channel:online_store") { nodes { id } } }');
+		const nodes = all.body.data.orders.nodes as Array<{ id: string; sourceName: string }>;
+		expect(pos.body.data.orders.nodes.map((n: any) => n.id)).toEqual(nodes.filter((n) => n.sourceName === 'pos').map((n) => n.id));
+		expect(web.body.data.orders.nodes.map((n: any) => n.id)).toEqual(nodes.filter((n) => n.sourceName === 'web').map((n) => n.id));
+		expect(pos.body.data.orders.nodes.length).toBeGreaterThan(0);
+		expect(pos.body.data.orders.nodes.length).toBeLessThan(nodes.length);
+		expect(pos.body.extensions.search).toBeUndefined();
 	});
 
 	it('counts orders, fetches one by id and many through nodes', async () => {

@@ -143,6 +143,30 @@ describe('Shopify simulator: webhooks', () => {
 		]);
 	});
 
+	it.each(['2026-01', '2026-04', '2026-07', '2026-10'])(
+		'delivers refunds/create (a paid order cancelled) and orders/delete for a %s subscription, valid against their schemas',
+		async (version) => {
+			for (const topic of ['REFUNDS_CREATE', 'ORDERS_DELETE']) expect((await subscribe(topic, { uri: receiver.url }, version)).userErrors).toEqual([]);
+			const order = await sim.control.createOrder({ ...FULL_ORDER, financialStatus: 'PAID' });
+			const cancelled = await sim.control.cancelOrder(order.id, { restock: true });
+			await sim.control.deleteOrder(order.id);
+			await sim.control.settleWebhooks();
+			expect(receiver.received.map((d) => d.headers['x-shopify-topic'])).toEqual(['refunds/create', 'orders/delete']);
+			expect(receiver.received.every(verify)).toBe(true);
+			for (const delivery of receiver.received) {
+				const validate = validatorFor(version, String(delivery.headers['x-shopify-topic']));
+				if (!validate(delivery.json)) throw new Error(`${delivery.headers['x-shopify-topic']}: ${ajv.errorsText(validate.errors)}`);
+			}
+			const [refund, deletion] = receiver.received.map((d) => d.json);
+			const [refundRecord] = cancelled.refunds;
+			expect(refund).toMatchObject({ admin_graphql_api_id: refundRecord.id, order_id: order.legacyResourceId, restock: true });
+			expect((refund.refund_line_items as any[]).map((line) => [line.line_item_id, line.quantity])).toEqual(order.lineItems.map((line) => [line.legacyResourceId, line.quantity]));
+			expect((refund.transactions as any[]).map((t) => [t.kind, t.amount])).toEqual([['refund', (refundRecord.amount / 100).toFixed(2)]]);
+			expect(deletion).toEqual({ id: order.legacyResourceId });
+			await expect(sim.control.getOrder(order.id)).rejects.toThrow(/does not exist/);
+		},
+	);
+
 	it('delivers inventory_levels/update for stock changes, valid against its schema', async () => {
 		expect((await subscribe('INVENTORY_LEVELS_UPDATE', { uri: receiver.url })).userErrors).toEqual([]);
 		const [level] = await sim.control.inventory({ sku: 'SIM-0003' });

@@ -2,7 +2,7 @@ import type { ConnectionArgs } from '../connection';
 import { paginate, rangeSource, sortedArraySource } from '../connection';
 import type { RequestContext, ResolverMap } from '../context';
 import { orderFreeText, orderSearchFields } from '../orderSearch';
-import { compareNumber, compareText, compileSearch, dateWindow, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
+import { compareNumber, compareText, compileSearch, dateWindow, parsedSearch, parseSearch, type FieldMatcher, type SearchWarning } from '../searchSyntax';
 import type { InventoryItemRecord, LocationRecord, OrderRecord, VariantRecord } from '../../store/records';
 import { orderOwning } from '../../store/ownership';
 import { numericId, parseGid, SORTABLE_ORDER_KEYS, type OrderSortKey } from '../../store/shopStore';
@@ -56,11 +56,12 @@ function searchPredicate<T>(
 ): (record: T) => boolean {
 	if (!query) return () => true;
 	const warnings: SearchWarning[] = [];
-	const predicate = compileSearch(parseSearch(query), fields, freeText, warnings);
+	const parsed = parseSearch(query);
+	const predicate = compileSearch(parsed, fields, freeText, warnings);
 	if (warnings.length > 0) {
 		const path: Array<string | number> = [];
 		for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) path.unshift(p.key);
-		context.searchWarnings.push({ path, query, warnings });
+		context.searchWarnings.push({ path, query, parsed: parsedSearch(parsed), warnings });
 	}
 	return predicate;
 }

@@ -50,3 +50,20 @@ describe('placeIdempotencyKey', () => {
 		expect(placeIdempotencyKey({ in: 'none' }, 'k', {}, {}).key).toBeUndefined();
 	});
 });
+
+/**
+ * Known answers: the key a POS already holds for an order must come out the same after an upgrade, or a
+ * replayed order is created a second time. The hash was computed outside this code:
+ * `printf '%s' 'POST /v2/orders\n{"a":1}' | sha256sum` (with a real newline), first 40 hex digits.
+ */
+describe('deriveIdempotencyKey recipes (known answers)', () => {
+	it.each<[string, Record<string, unknown>, string]>([
+		['an order gid and a location gid', { orderId: 'gid://shopify/Order/820982911946154508', locationId: 'gid://shopify/Location/655441491' }, 'shopify-820982911946154508-655441491'],
+		['a POS-ready order without a location', { orderId: 'gid://shopify/Order/450789469' }, 'shopify-450789469'],
+		['a REST webhook order', { admin_graphql_api_id: 'gid://shopify/Order/450789469', id: 450789469 }, 'shopify-450789469'],
+		['a carried key, trimmed', { idempotencyKey: '  sale-77  ', orderId: 1 }, 'sale-77'],
+		['nothing to name the order by', { sku: 'A' }, 'sha256-33cf0991e980b08c377dd86763110ef8f7f81fbe'],
+	])('%s', (_name, json, expected) => {
+		expect(deriveIdempotencyKey(json, post)).toBe(expected);
+	});
+});

@@ -72,3 +72,45 @@ describe('defaultReferenceUris', () => {
 		expect(defaultReferenceUris([{ a: 1 }])).not.toEqual(defaultReferenceUris([{ a: 2 }]));
 	});
 });
+
+/**
+ * Known answers: a change to the key recipe would make Shopify see every replayed change as new after an
+ * upgrade and apply it again. Each expected value was computed outside this code, from the pre-image shown,
+ * with `printf '%s' '<pre-image>' | sha256sum` (changeKey: first 32 hex digits; batchKey: first 40, the
+ * change keys sorted and joined by newlines, then `\n#<round>`; the reference: first 24 of the canonical input).
+ */
+describe('key recipes (known answers)', () => {
+	it('changeKey of an adjust by SKU at a location id', () => {
+		// {"changeFrom":null,"item":"sku:TEE-M","location":"id:gid://shopify/Location/1","mode":"adjust","name":"available","quantity":-2,"reference":"gid://n8n-shopify-pos/Order/1001","v":1}
+		expect(changeKey(change)).toBe('368ee7ec6aee458a334feb44af1b7b47');
+	});
+
+	it('changeKey of a compare-and-set by inventory item at a location name, with the hashed input reference', () => {
+		const [reference] = defaultReferenceUris([
+			{ sku: 'C', quantity: 1 },
+			{ sku: 'D', quantity: 2 },
+		]);
+		// [{"quantity":1,"sku":"C"},{"quantity":2,"sku":"D"}]
+		expect(reference).toBe('gid://n8n-shopify-pos/Input/51bcd67d67b91184816abd1d');
+		const setChange: InventoryChangeRequest = {
+			...change,
+			identifierType: 'inventoryItemId',
+			identifier: 'gid://shopify/InventoryItem/42',
+			location: { by: 'name', name: 'Main Street' },
+			mode: 'set',
+			quantityName: 'on_hand',
+			quantity: 5,
+			changeFromQuantity: 7,
+			referenceDocumentUri: reference,
+		};
+		// {"changeFrom":7,"item":"inventoryItemId:gid://shopify/InventoryItem/42","location":"name:Main Street","mode":"set","name":"on_hand","quantity":5,"reference":"gid://n8n-shopify-pos/Input/51bcd67d67b91184816abd1d","v":1}
+		expect(changeKey(setChange)).toBe('7ce31a26730c58921ef5862299e95209');
+	});
+
+	it('batchKey of those two changes, first send and first re-send', () => {
+		const keys = ['7ce31a26730c58921ef5862299e95209', '368ee7ec6aee458a334feb44af1b7b47'];
+		// 368ee7ec6aee458a334feb44af1b7b47\n7ce31a26730c58921ef5862299e95209\n#0 (and #1)
+		expect(batchKey(keys, 0)).toBe('n8n-shopify-pos-3f1a2460883841cd5c39334396f1649fd1507a32');
+		expect(batchKey(keys, 1)).toBe('n8n-shopify-pos-599b021055b472061e77d263b9933a80cca4e881');
+	});
+});

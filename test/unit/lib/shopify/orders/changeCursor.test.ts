@@ -34,6 +34,21 @@ describe('change cursor', () => {
 		expect(alreadyReturned(cursor, 'o3', '2026-11-20T10:00:00Z')).toBe(false);
 	});
 
+	it('stays at an order listed but not delivered, while remembering what was returned after it', () => {
+		const previous: ChangeCursor = { since: '2026-11-20T09:00:00.000Z', seen: {} };
+		const returned = [
+			{ id: 'a', updatedAt: '2026-11-20T10:00:00Z' },
+			{ id: 'c', updatedAt: '2026-11-20T10:02:00Z' },
+		];
+		// b (10:01) was listed but its details failed: the next run must list it again.
+		const cursor = advanceCursor(previous, '2026-11-20T10:02:00Z', returned, OVERLAP, '2026-11-20T10:01:00Z')!;
+		expect(cursor.since).toBe('2026-11-20T10:01:00.000Z');
+		expect(Date.parse(cursorSearchSince(cursor, OVERLAP)!)).toBeLessThanOrEqual(Date.parse('2026-11-20T10:01:00Z'));
+		expect(alreadyReturned(cursor, 'b', '2026-11-20T10:01:00Z')).toBe(false);
+		expect(alreadyReturned(cursor, 'c', '2026-11-20T10:02:00Z')).toBe(true);
+		expect(alreadyReturned(cursor, 'a', '2026-11-20T10:00:00Z')).toBe(true);
+	});
+
 	it('never moves back, and forgets changes older than the overlap window', () => {
 		const first = advanceCursor(undefined, '2026-11-20T10:00:00Z', [{ id: 'old', updatedAt: '2026-11-20T10:00:00Z' }], OVERLAP)!;
 		const second = advanceCursor(first, '2026-11-20T09:00:00Z', [], OVERLAP)!;
