@@ -11,6 +11,8 @@ import { BulkOperationError } from '../../lib/shopify/orders/bulkOperationError'
 import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
 import { SearchWarningError } from '../../lib/shopify/searchWarnings';
 import { normalizeGraphqlOrder } from '../../lib/shopify/orders/normalizeGraphqlOrder';
+import type { PosOrder } from '../../lib/shopify/orders/posOrder';
+import { saleChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
 import { OrdersReader, OrdersVisibilityError } from '../../lib/shopify/orders/ordersReader';
 import { orderSearchQuery } from '../../lib/shopify/orders/searchQuery';
 import { shopifyClientFor } from '../shared/shopifyClient';
@@ -89,7 +91,7 @@ async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 
 function deliverable(order: GqlOrder, output: 'posReady' | 'raw'): { json: JsonObject; failure?: undefined } | { failure: UnusableOrderError } {
 	if (output === 'raw') return { json: order as unknown as JsonObject };
 	try {
-		return { json: normalizeGraphqlOrder(order) as unknown as JsonObject };
+		return { json: withSales(normalizeGraphqlOrder(order)) as unknown as JsonObject };
 	} catch (error) {
 		return {
 			failure: new UnusableOrderError(
@@ -128,4 +130,13 @@ function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 		});
 	}
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * Get Orders reads orders, not events: each POS-ready order carries its sale, keyed as the triggers key it,
+ * so an order read again (a later run, a trigger that saw it too) names the same changes and the POS step's
+ * idempotency absorbs the repeat.
+ */
+function withSales(order: PosOrder): PosOrder & { stockChanges: StockChange[] } {
+	return { ...order, stockChanges: saleChanges(order) };
 }

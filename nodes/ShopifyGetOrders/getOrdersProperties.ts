@@ -20,7 +20,7 @@ export const getOrdersProperties: INodeProperties[] = [
 			{
 				name: 'POS-Ready',
 				value: 'posReady',
-				description: 'A stable, documented shape with money as Shopify\'s strings plus integer minor units',
+				description: 'A stable, documented shape with money as Shopify\'s strings plus integer minor units, and the order\'s sale as stock changes (stockChanges)',
 			},
 			{ name: 'Raw', value: 'raw', description: 'The Order object exactly as Shopify returns it' },
 		],

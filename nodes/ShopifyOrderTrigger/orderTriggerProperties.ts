@@ -11,7 +11,7 @@ export function orderOutputProperty(raw: { name: string; description: string }):
 		type: 'options',
 		default: 'posOrder',
 		options: [
-			{ name: 'POS-Ready Order', value: 'posOrder', description: 'The same order shape as Shopify Get Orders' },
+			{ name: 'POS-Ready Order', value: 'posOrder', description: 'The same order shape as Shopify Get Orders, with the stock changes of this event (stockChanges)' },
 			{ name: raw.name, value: 'raw', description: raw.description },
 		],
 	};

@@ -5,6 +5,8 @@ import { UnexpectedAnswerError, UnusableOrderError } from '../../lib/shopify/ord
 import { newFetchStats } from '../../lib/shopify/orders/graphqlClient';
 import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
 import { listOrderIds, OrderDetailsReader, type ListedOrder } from '../../lib/shopify/orders/pagedOrders';
+import type { PosOrder } from '../../lib/shopify/orders/posOrder';
+import { claimStockChanges, pollStockChanges, saleChanges } from '../../lib/shopify/orders/stockChanges';
 import { SearchWarningError, type SearchWarningHandling, type SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
 import { orderChangeKey } from '../../lib/shopify/webhooks/orderChangeKey';
@@ -87,6 +89,8 @@ async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promi
 		for await (const order of new OrderDetailsReader(client).orders([page[0].id])) {
 			const event = eventFor(order, pollMeta(order, shopDomain, client.apiVersion, new Date()), output);
 			if (event instanceof UnusableOrderError) throw event;
+			// The sample shows the order's sale as a first sighting would carry it (same keys), remembering nothing.
+			if (output === 'posOrder') event.json.stockChanges = saleChanges(event.json as unknown as PosOrder);
 			return [[{ json: event.json as IDataObject }]];
 		}
 		break;
@@ -196,6 +200,10 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 			if (listingKey && listingKey !== event.changeKey) ledgers.changes.claim(listingKey, now.getTime());
 			if (!claimed) continue;
 			if (skipPos && event.sourceName === 'pos') continue;
+			if (output === 'posOrder') {
+				const sales = pollStockChanges(event.json as unknown as PosOrder, Math.max(startedAt, Date.parse(pollWindowStart(state.cursor, overlapMs))));
+				event.json.stockChanges = claimStockChanges(ledgers.changes, sales, now.getTime());
+			}
 			items.push({ json: event.json as IDataObject });
 		}
 

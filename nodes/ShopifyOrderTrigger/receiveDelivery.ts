@@ -1,4 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { ShopifyApiError } from '../../lib/shopify/errors';
+import { claimStockChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
 import { normalizeShop, type ShopAddress } from '../../lib/shopify/shopUrl';
 import { deliveryDedupeKey, type WebhookDeliveryHeaders } from '../../lib/shopify/webhooks/deliveryHeaders';
 import { SIGNED_EVENT_MAX_AGE_MS } from '../../lib/shopify/webhooks/memoryBounds';
@@ -8,6 +10,7 @@ import { readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
 import type { VerificationKeys } from '../../lib/shopify/webhooks/verificationKeysCache';
 import { verifyDelivery, type DeliveryVerdict } from '../../lib/shopify/webhooks/verifyDelivery';
 import { shopifyClientFor } from '../shared/shopifyClient';
+import { stockChangesForDelivery } from './deliveryStockChanges';
 import { refuseDelivery, replyStatus } from './refuseDelivery';
 import type { NodeWebhookData } from './subscriptionLifecycle';
 import { orderLedgers, type OrderLedgers } from './triggerMemory';
@@ -95,7 +98,8 @@ function claimEvent(ledgers: OrderLedgers, event: OrderEvent, bodyKey: string, h
 
 /**
  * One delivery from Shopify: verify, check the topic and age, dedupe, emit. No call to Shopify on this path
- * (but the one-off above), so n8n answers at once (Shopify waits 5 seconds) and the workflow runs after the answer.
+ * (but the one-off above, and one small query for the lines of an order edit), so n8n answers at once (Shopify
+ * waits 5 seconds) and the workflow runs after the answer.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
@@ -131,6 +135,18 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		// Its keys may be forgotten already, so a replay could not be told apart: never run it.
 		return ignored(this, headers, `the event is from ${new Date(signed.happenedAtMs!).toISOString()}, older than the 48-hour memory`);
 	}
+	let stockChanges: StockChange[] | undefined;
+	if (output === 'posOrder') {
+		try {
+			stockChanges = await stockChangesForDelivery(this, headers.topic, rawBody, event.json, now);
+		} catch (error) {
+			// Shopify unreachable while reading an edit's lines: 503, so Shopify delivers the edit again later.
+			const status = error instanceof ShopifyApiError ? 503 : 400;
+			const message = `The stock changes of this ${headers.topic} delivery could not be read: ${(error as Error).message}`;
+			this.logger.warn(`Shopify Order Trigger: ${message}`);
+			return replyStatus(this, status, message);
+		}
+	}
 
 	const channel = this.getMode() === 'manual' ? 'test' : 'live';
 	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
@@ -139,6 +155,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		ledgers.persist();
 		return notRun(skipPos ? 'order from Shopify POS' : 'already received: this event was seen before');
 	}
+	if (stockChanges) event.json.stockChanges = claimStockChanges(ledgers.changes, stockChanges, now.getTime());
 	ledgers.persistAfterExecutionStarts();
 	return { workflowData: [[{ json: event.json as IDataObject }]], webhookResponse: { received: true } };
 }

@@ -10,6 +10,9 @@ export type { PosMoneySet } from './money';
  * string (webhook numbers lose precision above 2^53). Timestamps are UTC ISO-8601 (`2026-11-20T10:00:00Z`).
  * Enumerations use GraphQL's spelling (`PAID`, `PARTIALLY_FULFILLED`, `CUSTOMER`). Money is a
  * `PosMoneySet`: Shopify's decimal string verbatim plus integer minor units, in shop and presentment currency.
+ *
+ * The nodes emit it with `stockChanges` added: what the POS's stock must do for the event that brought the
+ * order (lib/shopify/orders/stockChanges).
  */
 export interface PosOrder {
 	id: string;

@@ -2,7 +2,7 @@ import { address, buildOrder, OrderInputError, transactionsFor } from './orderFa
 import type { OrderInput, OrderUpdate } from './orderInput';
 import { orderTotals } from './orderTotals';
 import type { CancelReason, LineItemRecord, OrderRecord } from './records';
-import { gid, type ShopStore } from './shopStore';
+import { gid, type OrderEditEvent, type ShopStore } from './shopStore';
 
 /**
  * What happens in the shop when an order is placed, edited, paid, cancelled, fulfilled or deleted: the order record
@@ -46,7 +46,7 @@ export class OrderActions {
 
 	update(id: string, changes: OrderUpdate): OrderRecord {
 		const order = this.find(id);
-		let edited = false;
+		const orderEdit: OrderEditEvent = { id: 0, additions: [], removals: [] };
 		this.store.updateOrder(order, (o) => {
 			if (changes.email !== undefined) o.email = changes.email;
 			if (changes.phone !== undefined) o.phone = changes.phone;
@@ -63,10 +63,13 @@ export class OrderActions {
 				const released = line.currentQuantity - edit.currentQuantity;
 				line.currentQuantity = edit.currentQuantity;
 				this.moveStock(o, line, released, 'committed', 'available');
-				edited = true;
+				if (released > 0) orderEdit.removals.push({ id: line.legacyResourceId, delta: released });
+				if (released < 0) orderEdit.additions.push({ id: line.legacyResourceId, delta: -released });
 			}
 		});
-		if (edited) this.store.emit({ topic: 'orders/edited', order });
+		// One edit, one id: every subscription (and version) announces the same edit.
+		if (orderEdit.removals.length + orderEdit.additions.length > 0)
+			this.store.emit({ topic: 'orders/edited', order, orderEdit: { ...orderEdit, id: this.store.nextId('OrderEdit') } });
 		this.store.emit({ topic: 'orders/updated', order });
 		return order;
 	}

@@ -46,6 +46,14 @@ export interface StoreEvent {
 	level?: InventoryLevelRecord;
 	/** The refund a `refunds/create` announces. */
 	refund?: RefundRecord;
+	/** orders/edited: this edit alone (its id, and each line's units added or removed), as Shopify reports it */
+	orderEdit?: OrderEditEvent;
+}
+
+export interface OrderEditEvent {
+	id: number;
+	additions: Array<{ id: number; delta: number }>;
+	removals: Array<{ id: number; delta: number }>;
 }
 
 const zeroPad = (n: number): string => String(n).padStart(20, '0');

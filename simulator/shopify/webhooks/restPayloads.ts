@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { restDecimal } from '../store/money';
 import { amountReceived, lineDiscount, mergedTaxLines, orderTotals } from '../store/orderTotals';
 import type { AddressRecord, Cents, InventoryLevelRecord, LineItemRecord, OrderRecord, RefundRecord, TaxLineRecord, TransactionRecord } from '../store/records';
-import { numericId, type ShopStore } from '../store/shopStore';
+import { numericId, type OrderEditEvent, type ShopStore } from '../store/shopStore';
 import { examplePayload, payloadSchema } from './topics';
 
 /** REST timestamps carry an offset; the simulated shop reports UTC. */
@@ -248,11 +248,11 @@ export function restInventoryLevel(level: InventoryLevelRecord): Record<string, 
 	};
 }
 
-export function restOrderEdit(store: ShopStore, order: OrderRecord): Record<string, unknown> {
-	const editId = store.nextId('OrderEdit');
+/** The edit as it happened (OrderActions.update): Shopify's payload lists this edit's changes only. */
+export function restOrderEdit(order: OrderRecord, edit: OrderEditEvent): Record<string, unknown> {
 	return {
 		order_edit: {
-			id: editId,
+			id: edit.id,
 			app_id: null,
 			created_at: restTime(order.updatedAt),
 			committed_at: restTime(order.updatedAt),
@@ -260,12 +260,7 @@ export function restOrderEdit(store: ShopStore, order: OrderRecord): Record<stri
 			order_id: order.legacyResourceId,
 			staff_note: '',
 			user_id: null,
-			line_items: {
-				additions: [],
-				removals: order.lineItems
-					.filter((line) => line.currentQuantity < line.quantity)
-					.map((line) => ({ id: line.legacyResourceId, delta: line.quantity - line.currentQuantity })),
-			},
+			line_items: { additions: edit.additions, removals: edit.removals },
 			discounts: { line_item: { additions: [], removals: [] } },
 			shipping_lines: { additions: [], removals: [] },
 		},
@@ -384,11 +379,11 @@ export function webhookPayload(
 	store: ShopStore,
 	topic: string,
 	apiVersion: string,
-	subject: { order?: OrderRecord; level?: InventoryLevelRecord; refund?: RefundRecord },
+	subject: { order?: OrderRecord; level?: InventoryLevelRecord; refund?: RefundRecord; orderEdit?: OrderEditEvent },
 ): Record<string, unknown> {
 	let ours: Record<string, unknown>;
 	if (topic === 'inventory_levels/update') ours = restInventoryLevel(subject.level!);
-	else if (topic === 'orders/edited') ours = restOrderEdit(store, subject.order!);
+	else if (topic === 'orders/edited') ours = restOrderEdit(subject.order!, subject.orderEdit!);
 	// Shopify sends a deleted order's id and nothing else.
 	else if (topic === 'orders/delete') return { id: subject.order!.legacyResourceId };
 	else if (topic === 'refunds/create') ours = restRefund(subject.order!, subject.refund!);

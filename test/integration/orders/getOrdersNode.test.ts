@@ -44,6 +44,30 @@ describe('Shopify Get Orders in n8n\'s engine against the simulator', () => {
 		]);
 	});
 
+	it('carries each order\'s sale as stock changes, keyed as the triggers key it, the quantity placed', async () => {
+		const order = store.shop.orders.create({ lineItems: [{ title: 'Mug', quantity: 3, price: '8.00' }, { title: 'Tea', quantity: 1, price: '4.00' }] });
+		const [mug] = order.lineItems;
+		store.shop.orders.update(order.id, { lineItemQuantities: [{ lineItemId: mug.id, currentQuantity: 1 }] });
+		const [item] = (await store.runGetOrders(ALL)).json() as unknown as Array<PosOrder & { stockChanges: IDataObject[] }>;
+		expect(item.lineItems[0].quantity).toBe(1);
+		expect(item.stockChanges).toEqual(
+			order.lineItems.map((line) => ({
+				key: `sale:${order.legacyResourceId}:${line.legacyResourceId}`,
+				sku: null,
+				quantity: -line.quantity,
+				lineItemId: line.id,
+				orderId: order.id,
+				orderName: order.name,
+				cause: 'sale',
+				occurredAt: item.processedAt,
+				reference: `Shopify order ${order.name}, line ${line.legacyResourceId}`,
+			})),
+		);
+		expect(item.stockChanges[0].quantity).toBe(-3);
+		const raw = (await store.runGetOrders({ ...ALL, output: 'raw' })).json()[0];
+		expect(raw.stockChanges).toBeUndefined();
+	});
+
 	it.each([250, 251])('returns all of %i orders across page boundaries, each once, oldest change first', async (count) => {
 		const placed = store.placeOrders(count);
 		const run = await store.runGetOrders(ALL);

@@ -1,4 +1,5 @@
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
+import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
 import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
 import { pageHashes } from '../../../lib/shopify/webhooks/ledgerPage';
 import { KEY_HASH_LENGTH } from '../../../lib/shopify/webhooks/ledgerRecord';
@@ -18,10 +19,14 @@ const ALL_TOPICS = [
 	'refunds/create',
 ];
 
-async function withHarness<T>(run: (harness: TriggerWorkflowHarness) => Promise<T>, parameters: Record<string, unknown> = {}): Promise<T> {
+async function withHarness<T>(
+	run: (harness: TriggerWorkflowHarness) => Promise<T>,
+	parameters: Record<string, unknown> = {},
+	credential: Record<string, string> = shopifyCredential,
+): Promise<T> {
 	const harness = new TriggerWorkflowHarness(
 		[{ name: 'Shopify Order Trigger', type: new ShopifyOrderTrigger(), parameters: { topics: ALL_TOPICS, ...parameters } }],
-		{ shopifyAdminApi: shopifyCredential },
+		{ shopifyAdminApi: credential },
 	);
 	await harness.listen();
 	try {
@@ -32,6 +37,16 @@ async function withHarness<T>(run: (harness: TriggerWorkflowHarness) => Promise<
 }
 
 const payloads = examplePayloads();
+
+// An orders/edited delivery makes the trigger read the edited lines' SKUs from Shopify: those cases run
+// against a local store that calls itself acme.myshopify.com, so the deliveries' shop domain still matches.
+let store: RunningShopifySimulator;
+beforeAll(async () => {
+	store = await startShopifySimulator({ seed: { orders: 0, myshopifyDomain: SHOP_DOMAIN } });
+});
+afterAll(async () => store.close());
+const credentialFor = (topic: string) =>
+	topic === 'orders/edited' ? { ...shopifyCredential, shop: store.url, accessToken: store.accessToken } : shopifyCredential;
 
 /** Every clock API but Date, for fake timers that move only the date. */
 const REAL_TIME_APIS: NonNullable<Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']> = [
@@ -86,7 +101,8 @@ describe('Shopify Order Trigger: deliveries through n8n-core', () => {
 					expect(Array.isArray(item.lineItems)).toBe(true);
 					expect(item.name).toBe(example.payload.name);
 				}
-			});
+				expect(Array.isArray(item.stockChanges)).toBe(true);
+			}, {}, credentialFor(example.topic));
 		},
 	);
 
@@ -118,7 +134,7 @@ describe('Shopify Order Trigger: deliveries through n8n-core', () => {
 			expect((await post(url, example.rawBody, good)).status).toBe(200);
 			await harness.settled();
 			expect(harness.executions).toHaveLength(1);
-		});
+		}, {}, credentialFor(example.topic));
 	});
 });
 
@@ -182,12 +198,13 @@ describe('Shopify Order Trigger: duplicates', () => {
 			await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
 			await harness.settled();
 			expect(harness.executions).toHaveLength(2);
-			// An order change is remembered by the change alone; a deletion names none, so it is remembered by the
-			// deleted order's id (what the signature covers) and its event id.
+			// An order change is remembered by the change alone (with the order's sale, so it moves POS stock once);
+			// a deletion names none, so it is remembered by the deleted order's id (what the signature covers) and
+			// its event id.
 			const stored = (harness.storedStaticData.global as Record<string, { deliveries: string[]; emittedChanges: string[] }>)[`shopifyOrders:${SHOP_DOMAIN}`];
 			expect([stored.deliveries.map(pageHashes), stored.emittedChanges.map(pageHashes)].map((pages) => pages.join('').length)).toEqual([
 				2 * KEY_HASH_LENGTH,
-				KEY_HASH_LENGTH,
+				2 * KEY_HASH_LENGTH,
 			]);
 
 			harness.restart();
@@ -341,7 +358,7 @@ describe('Shopify Order Trigger: replays through unsigned headers', () => {
 				}
 				await harness.settled();
 				expect(harness.executions).toHaveLength(1);
-			});
+			}, {}, credentialFor(example.topic));
 		},
 	);
 
@@ -370,7 +387,7 @@ describe('Shopify Order Trigger: replays through unsigned headers', () => {
 			await post(url, edit.rawBody, deliveryHeaders(edit.rawBody, 'orders/edited'));
 			await harness.settled();
 			expect(harness.executions).toHaveLength(2);
-		});
+		}, {}, credentialFor('orders/edited'));
 	});
 
 	it.each(examplePayloads(['2026-07'], new Date(Date.now() - 49 * HOUR)).filter((p) => p.topic !== 'orders/delete').map((p) => [p.topic, p] as [string, ExamplePayload]))(

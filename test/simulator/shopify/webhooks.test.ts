@@ -126,6 +126,23 @@ describe('Shopify simulator: webhooks', () => {
 		expect((receiver.received[1].json.order_edit as any).line_items.removals).toEqual([{ id: order.lineItems[1].legacyResourceId, delta: 1 }]);
 	});
 
+	it('announces each order edit once with its own id and only its own line changes, the same for every subscription', async () => {
+		for (const version of ['2026-04', '2026-07']) expect((await subscribe('ORDERS_EDITED', { uri: `${receiver.url}?version=${version}` }, version)).userErrors).toEqual([]);
+		const order = await sim.control.createOrder({ lineItems: [{ sku: 'SIM-0001', quantity: 3 }, { sku: 'SIM-0002', quantity: 2 }] });
+		await sim.control.updateOrder(order.id, { lineItemQuantities: [{ lineItemId: order.lineItems[0].id, currentQuantity: 1 }] });
+		await sim.control.updateOrder(order.id, { lineItemQuantities: [{ lineItemId: order.lineItems[1].id, currentQuantity: 1 }] });
+		await sim.control.updateOrder(order.id, { lineItemQuantities: [{ lineItemId: order.lineItems[0].id, currentQuantity: 2 }] });
+		await sim.control.settleWebhooks();
+		const edits = receiver.received.map((delivery) => delivery.json.order_edit as { id: number; line_items: unknown });
+		expect(edits).toHaveLength(6);
+		const byId = new Map(edits.map((edit) => [edit.id, edit.line_items]));
+		expect([...byId.values()]).toEqual([
+			{ additions: [], removals: [{ id: order.lineItems[0].legacyResourceId, delta: 2 }] },
+			{ additions: [], removals: [{ id: order.lineItems[1].legacyResourceId, delta: 1 }] },
+			{ additions: [{ id: order.lineItems[0].legacyResourceId, delta: 1 }], removals: [] },
+		]);
+	});
+
 	it.each(['2026-01', '2026-04', '2026-07', '2026-10'])(
 		'delivers refunds/create (a paid order cancelled) and orders/delete for a %s subscription, valid against their schemas',
 		async (version) => {
