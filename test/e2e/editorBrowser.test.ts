@@ -145,8 +145,8 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 	it('opens the panel of every node the package ships', async () => {
 		await page.goto(`${n8n.baseUrl}/workflow/uiEveryNode`);
 		const opened: string[] = [];
-		for (const node of packagedTypes().nodes) {
-			const index = packagedTypes().nodes.indexOf(node);
+		const shipped = packagedTypes().nodes;
+		for (const [index, node] of shipped.entries()) {
 			await page.locator('[data-test-id="canvas-node"]').filter({ hasText: `node ${index}` }).first().dblclick();
 			const panel = page.locator('[data-test-id="ndv"]').first();
 			await panel.waitFor();
@@ -157,6 +157,6 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 			await page.keyboard.press('Escape');
 			await panel.waitFor({ state: 'hidden' });
 		}
-		expect(opened).toEqual(packagedTypes().nodes.map((node) => node.typeName));
+		expect(opened).toEqual(shipped.map((node) => node.typeName));
 	});
 });

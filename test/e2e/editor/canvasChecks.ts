@@ -19,9 +19,20 @@ export async function stickyNoteProblems(page: Page): Promise<NoteProblem[]> {
 		const nodeBoxes = Array.from(document.querySelectorAll('[data-test-id="canvas-node"]'))
 			.filter((node) => !node.querySelector('[data-test-id="sticky"]') && !node.closest('[data-test-id="sticky"]'))
 			.map((node) => {
-				const parts = [node, ...Array.from(node.querySelectorAll('*'))].map((element) => element.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+				// Drawn parts only: the toolbar a node shows on hover is in the DOM all the time, invisible.
+				const drawn = (element: Element) => {
+					for (let at: Element | null = element; at && at !== node.parentElement; at = at.parentElement) {
+						const style = getComputedStyle(at);
+						if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) return false;
+					}
+					return true;
+				};
+				const parts = [node, ...Array.from(node.querySelectorAll('*'))]
+					.filter(drawn)
+					.map((element) => element.getBoundingClientRect())
+					.filter((r) => r.width > 0 && r.height > 0);
 				return {
-					name: (node.textContent ?? '').trim().slice(0, 40),
+					name: (node.querySelector('[data-test-id="canvas-node-box-title"], .title')?.textContent ?? node.textContent ?? '').trim().slice(0, 40),
 					box: {
 						left: Math.min(...parts.map((r) => r.left)),
 						top: Math.min(...parts.map((r) => r.top)),
