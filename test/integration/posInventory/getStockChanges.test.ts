@@ -1,0 +1,97 @@
+import type { IDataObject } from 'n8n-workflow';
+import { SquareRegister } from '../../../simulator/pos/flavours/square/register';
+import type { PosSimulator } from '../../../simulator/pos/posSimulator';
+import { discountedTaxedOrder } from '../../unit/lib/pos/square/squareFixtures';
+import { expectSquareContract } from '../pos/square/squareKit';
+import { LOCATION, orderEvent, runInventory, seedSquare, squareCalls, startSquare } from './posInventoryKit';
+
+const CHANGES = { operation: 'getStockChanges' };
+
+describe('POS Inventory: Get Stock Changes (Square)', () => {
+	let sim: PosSimulator;
+	let clock: { now: number };
+	let register: SquareRegister;
+	let staticData: IDataObject;
+	const at = (offsetSeconds: number) => new Date(clock.now + offsetSeconds * 1000).toISOString();
+	const changesRun = (options: IDataObject = {}) => runInventory(sim, { ...CHANGES, options: options as never }, [{}], { staticData });
+
+	beforeEach(async () => {
+		clock = { now: Date.now() - 10 * 60_000 };
+		sim = await startSquare(() => clock.now);
+		seedSquare(sim, [
+			{ id: 'VAR-TEE', sku: 'TEE-M', quantity: 20, price: 4999 },
+			{ id: 'VAR-HAT', sku: 'HAT', quantity: 10, price: 8000 },
+		]);
+		register = new SquareRegister(sim.square);
+		staticData = {};
+		clock.now += 1000;
+	});
+	/** Injected faults answer in the simulator's words, not Square's: the contract check skips those runs. */
+	let faulted = false;
+	afterEach(async () => {
+		try {
+			if (!faulted) expectSquareContract(sim);
+		} finally {
+			faulted = false;
+			await sim.stop();
+		}
+	});
+
+	it('each register sale, receiving, damage and recount once, with its SKU; our own writes and recorded orders left out', async () => {
+		const first = await changesRun({ startFrom: at(0) });
+		expect(first.json(0)).toEqual([]);
+		clock.now += 1000;
+		register.sale(LOCATION, [{ catalog_object_id: 'VAR-TEE', quantity: 2 }]);
+		register.receive(LOCATION, 'VAR-HAT', 6);
+		register.damage(LOCATION, 'VAR-HAT', 1);
+		register.recount(LOCATION, 'VAR-TEE', 15);
+		// What this package wrote: a stock-only move and a recorded order.
+		await runInventory(sim, { operation: 'moveStock' }, [orderEvent(2001, [{ sku: 'HAT', quantity: -1 }])]);
+		const order = discountedTaxedOrder();
+		await runInventory(sim, { operation: 'recordOrders' }, [{ ...(order as unknown as IDataObject), stockChanges: [{ key: 'sale:1:11', sku: 'TEE-M', quantity: -2, lineItemId: order.lineItems[0].id, orderId: order.id, orderName: order.name, cause: 'sale', occurredAt: at(0), reference: '' }, { key: 'sale:1:12', sku: 'HAT', quantity: -1, lineItemId: order.lineItems[1].id, orderId: order.id, orderName: order.name, cause: 'sale', occurredAt: at(0), reference: '' }] }]);
+		clock.now += 1000;
+
+		const run = await changesRun();
+		expect(run.output(1)).toEqual([]);
+		expect(run.json(0).map((json) => [json.sku, json.kind, json.quantity ?? json.absoluteQuantity, json.locationId])).toEqual([
+			['TEE-M', 'delta', -2, LOCATION],
+			['HAT', 'delta', 6, LOCATION],
+			['HAT', 'delta', -1, LOCATION],
+			['TEE-M', 'recount', 15, LOCATION],
+		]);
+		expect(new Set(run.json(0).map((json) => json.key)).size).toBe(4);
+		expect(run.output(0).every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+
+		// Called again (a schedule after a webhook hint): nothing is returned twice.
+		const again = await changesRun();
+		expect(again.json(0)).toEqual([]);
+		clock.now += 1000;
+		register.sale(LOCATION, [{ catalog_object_id: 'VAR-HAT', quantity: 1 }]);
+		clock.now += 1000;
+		const next = await changesRun();
+		expect(next.json(0).map((json) => [json.sku, json.quantity])).toEqual([['HAT', -1]]);
+	});
+
+	it('a failed read keeps the position, so the next run returns what it missed', async () => {
+		await changesRun({ startFrom: at(0) });
+		clock.now += 1000;
+		register.damage(LOCATION, 'VAR-TEE', 3);
+		faulted = true;
+		sim.faults.add({ kind: 'http500', count: 2, pathPrefix: '/v2/inventory/changes/batch-retrieve' });
+		const failedRun = await changesRun({ maxAttempts: 2 });
+		expect(failedRun.json(1)[0]).toMatchObject({ outcome: 'failed', error: expect.stringContaining('the position did not move') });
+		const recovered = await changesRun();
+		expect(recovered.json(0).map((json) => [json.sku, json.quantity])).toEqual([['TEE-M', -3]]);
+	});
+
+	it('the SKUs of the variations are looked up once and then cached', async () => {
+		await changesRun({ startFrom: at(0) });
+		clock.now += 1000;
+		register.damage(LOCATION, 'VAR-TEE', 1);
+		await changesRun();
+		clock.now += 1000;
+		register.damage(LOCATION, 'VAR-TEE', 1);
+		await changesRun();
+		expect(squareCalls(sim, '/v2/catalog/batch-retrieve')).toBe(1);
+	});
+});
