@@ -134,6 +134,24 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		expect(found).toContainEqual(expected);
 	});
 
+	// What a shop owner types, and the node that must come first for it (n8n ranks by display name, then aliases).
+	const searches: Array<[string, string]> = [
+		['shopify order', 'shopifyOrderTrigger'],
+		['pos', 'posInventory'],
+		['point of sale', 'posInventory'],
+		['square', 'posInventory'],
+		// Lightspeed X, Clover and Loyverse go through POS HTTP Request until POS learns them.
+		['lightspeed', 'posHttpRequest'],
+		['clover', 'posHttpRequest'],
+		['loyverse', 'posHttpRequest'],
+	];
+	it.each(searches)('lists our node first when searching "%s"', async (term, type) => {
+		const name = displayNames.get(`n8n-nodes-shopify-pos.${type}`)!.replace(/ Trigger$/, '');
+		const found = await searchNodePanel(term, (results) => results.some((result) => result.hasOurIcon));
+		console.info(`search "${term}": ${found.slice(0, 6).map((result) => `${result.name}${result.hasOurIcon ? ' (ours)' : ''}`).join(', ')}`);
+		expect(found[0]).toEqual({ name: expect.stringMatching(new RegExp(`^${name}( Trigger)?$`)), hasOurIcon: true });
+	});
+
 	it.each(templateFiles)('shows template %s with every sticky note readable: no node over its text, no text cut off', async (file) => {
 		await page.goto(`${n8n.baseUrl}/workflow/${templateId(file)}`);
 		await page.locator('[data-test-id="sticky"]').first().waitFor();

@@ -54,7 +54,10 @@ export async function stickyNoteProblems(page: Page): Promise<NoteProblem[]> {
 				for (const line of Array.from(range.getClientRects()).map(box)) {
 					if (line.bottom > noteBox.bottom + 1) problems.push({ note: title, problem: `"${words.slice(0, 30)}" runs past the note's bottom` });
 					for (const node of nodeBoxes) {
-						if (overlaps(line, node.box)) problems.push({ note: title, problem: `"${words.slice(0, 30)}" is under node "${node.name}"` });
+						if (overlaps(line, node.box)) {
+							const where = `text at x ${Math.round(line.left)}..${Math.round(line.right)}, node at x ${Math.round(node.box.left)}..${Math.round(node.box.right)}`;
+							problems.push({ note: title, problem: `"${words.slice(0, 30)}" is under node "${node.name}" (${where})` });
+						}
 					}
 				}
 			}
