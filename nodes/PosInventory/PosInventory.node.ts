@@ -22,14 +22,16 @@ const OPERATIONS = {
  */
 export class PosInventory implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'POS Inventory',
+		// "POS", as n8n names a service's node ("Shopify", "Slack"): a search for "pos" then lists it before
+		// n8n's Postgres, PostHog and Postmark, which a longer name would not.
+		displayName: 'POS',
 		name: 'posInventory',
 		icon: { light: 'file:posInventory.svg', dark: 'file:posInventory.dark.svg' },
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["vendor"] + ": " + $parameter["operation"]}}',
 		description: 'Keep a point-of-sale system\'s stock in step with Shopify: SKU mapping, stock moves for orders, stock changes back',
-		defaults: { name: 'POS Inventory' },
+		defaults: { name: 'POS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],

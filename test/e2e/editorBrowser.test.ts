@@ -1,15 +1,35 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_CACHE, N8nInstance, packagedTypes } from './harness';
+import { stickyNoteProblems } from './editor/canvasChecks';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_CACHE, N8nInstance, packagedTypes, type WorkflowImport } from './harness';
+import { readTemplate, wireToSimulators } from './templates/templateWorkflows';
 import { posCredential } from './workflows/posWorkflows';
 import { getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
 
-// The n8n editor in Debian's Chromium: a user logs in, opens a workflow built from our nodes, and finds
-// our nodes in the node panel by searching "Shopify" and "POS". Screenshots land in .cache/e2e/screenshots.
+// The n8n editor in Debian's Chromium: a user logs in, opens a workflow built from our nodes, finds our
+// nodes in the node panel, opens every template (no node hides a sticky note's text) and every node's panel.
+// Screenshots of each land in .cache/e2e/screenshots (README: Development), for a look without running n8n.
 const SCREENSHOTS = join(E2E_CACHE, 'screenshots');
 const ICON_PATH = 'icons/n8n-nodes-shopify-pos/';
+const TEMPLATE_DIR = join(__dirname, '..', '..', 'templates');
+const templateFiles = readdirSync(TEMPLATE_DIR).filter((file) => file.endsWith('.json')).sort();
+const templateId = (file: string) => `ui${file.replace(/\W/g, '')}`.slice(0, 30);
+
+/** One workflow holding one node of every type the package ships, side by side, to open each one's panel. */
+function everyNodeWorkflow(types: string[]): WorkflowImport {
+	const nodes = types.map((type, index) => ({
+		id: `every-${index}`,
+		name: `node ${index}`,
+		type,
+		typeVersion: 1,
+		position: [index * 220, 0],
+		parameters: {},
+		...(type.endsWith('Trigger') ? { webhookId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` } : {}),
+	}));
+	return { id: 'uiEveryNode', name: 'Every node of the package', nodes, connections: {}, settings: { executionOrder: 'v1' }, active: false };
+}
 
 describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 	let n8n: N8nInstance;
@@ -23,7 +43,15 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		// Credentials point nowhere reachable: the editor only renders, nothing runs.
 		const shop = { url: 'http://127.0.0.1:9', accessToken: 'shpat_unused', clientSecret: 'unused' };
 		await n8n.importCredentials([shopifyCredential('shopifyUi', shop), posCredential('posUi', 'http://127.0.0.1:9', 'unused')]);
-		await n8n.importWorkflows([orderToPosWorkflow('e2eUiOrderToPos', 'shopifyUi', 'posUi'), getOrdersWorkflow('e2eUiGetOrders', 'shopifyUi')]);
+		await n8n.importWorkflows([
+			orderToPosWorkflow('e2eUiOrderToPos', 'shopifyUi', 'posUi'),
+			getOrdersWorkflow('e2eUiGetOrders', 'shopifyUi'),
+			// Each template as a user leaves it after import: credentials and the Shopify location picked.
+			...templateFiles.map((file) =>
+				wireToSimulators(readTemplate(file), { workflowId: templateId(file), shopifyCredentialId: 'shopifyUi', posCredentialId: 'posUi', shopifyLocationId: 'gid://shopify/Location/1' }),
+			),
+			everyNodeWorkflow(packagedTypes().nodes.map((node) => node.typeName)),
+		]);
 		await n8n.start();
 		browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -104,5 +132,54 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		const expected = { name: displayNames.get('n8n-nodes-shopify-pos.posHttpRequest')!, hasOurIcon: true };
 		const found = await searchNodePanel('POS', (results) => results.some((result) => result.name === expected.name && result.hasOurIcon));
 		expect(found).toContainEqual(expected);
+	});
+
+	// What a shop owner types, and the node that must come first for it (n8n ranks by display name, then aliases).
+	const searches: Array<[string, string]> = [
+		['shopify order', 'shopifyOrderTrigger'],
+		['pos', 'posInventory'],
+		['point of sale', 'posInventory'],
+		['square', 'posInventory'],
+		// Lightspeed X, Clover and Loyverse go through POS HTTP Request until POS learns them.
+		['lightspeed', 'posHttpRequest'],
+		['clover', 'posHttpRequest'],
+		['loyverse', 'posHttpRequest'],
+	];
+	const ourNames = new Set([...displayNames.values()].flatMap((name) => [name, name.replace(/ Trigger$/, '')]));
+	it.each(searches)('lists the right node of ours first when searching "%s"', async (term, type) => {
+		const name = displayNames.get(`n8n-nodes-shopify-pos.${type}`)!.replace(/ Trigger$/, '');
+		const found = await searchNodePanel(term, (results) => results.some((result) => ourNames.has(result.name)));
+		const ours = found.filter((result) => ourNames.has(result.name) && result.hasOurIcon);
+		console.info(`search "${term}": ${found.slice(0, 6).map((result) => result.name).join(', ')}`);
+		expect(ours[0]?.name).toMatch(new RegExp(`^${name}( Trigger)?$`));
+		// n8n lists its own popular nodes (Postgres, PostBin, Data table, PostHog) ahead of any community node for
+		// "pos", whatever the name; for every other term ours come first.
+		expect(found.indexOf(ours[0])).toBeLessThan(term === 'pos' ? 5 : 1);
+	});
+
+	it.each(templateFiles)('shows template %s with every sticky note readable: no node over its text, no text cut off', async (file) => {
+		await page.goto(`${n8n.baseUrl}/workflow/${templateId(file)}`);
+		await page.locator('[data-test-id="sticky"]').first().waitFor();
+		await page.locator('[data-test-id="canvas-node"]').last().waitFor();
+		await page.screenshot({ path: join(SCREENSHOTS, `template-${file.replace(/\.json$/, '')}.png`) });
+		expect(await stickyNoteProblems(page)).toEqual([]);
+	});
+
+	it('opens the panel of every node the package ships', async () => {
+		await page.goto(`${n8n.baseUrl}/workflow/uiEveryNode`);
+		const opened: string[] = [];
+		const shipped = packagedTypes().nodes;
+		for (const [index, node] of shipped.entries()) {
+			await page.locator('[data-test-id="canvas-node"]').filter({ hasText: `node ${index}` }).first().dblclick();
+			const panel = page.locator('[data-test-id="ndv"]').first();
+			await panel.waitFor();
+			await page.screenshot({ path: join(SCREENSHOTS, `panel-${node.typeName.split('.').pop()}.png`) });
+			// An installed node's panel shows its parameters; an unknown type shows n8n's "not installed" notice instead.
+			await panel.locator('[data-test-id="parameter-input"], [data-test-id^="parameter-input-"]').first().waitFor();
+			opened.push(node.typeName);
+			await page.keyboard.press('Escape');
+			await panel.waitFor({ state: 'hidden' });
+		}
+		expect(opened).toEqual(shipped.map((node) => node.typeName));
 	});
 });
