@@ -1,0 +1,53 @@
+import type { PosOrder } from '../../shopify/orders/posOrder';
+import type { CatalogMatch, SkuComparison } from '../catalog/skuMatch';
+import type { PosStockChange } from './posStockChange';
+import type { PosJsonResult, PosJsonTransport } from './posJsonTransport';
+import type { StockChange } from './stockChange';
+
+/**
+ * What "POS Inventory" needs from a POS vendor. Square implements it (lib/pos/square/squareVendor.ts);
+ * Lightspeed X, Clover, Loyverse and a generic REST POS add their own file beside it: their catalog
+ * search, how a stock change is written, how an order is recorded, and how changes are read back.
+ */
+export interface MappedStockChange {
+	change: StockChange;
+	/** The POS's own item id for the change's SKU. */
+	itemId: string;
+}
+
+export type PosFailure = Extract<PosJsonResult, { ok: false }>;
+
+export interface CallRecord {
+	path: string;
+	idempotencyKey: string | null;
+	status: number;
+	/** The POS already held this key for these changes (applied by an earlier attempt). */
+	alreadyApplied?: boolean;
+}
+
+export type WriteOutcome = { ok: true; calls: CallRecord[]; result?: Record<string, unknown> } | { ok: false; calls: CallRecord[]; failure: PosFailure };
+
+export interface StockChangesPage {
+	changes: PosStockChange[];
+	ownChangeIds: string[];
+	seen: Array<{ id: string; createdAt: string }>;
+}
+
+export interface InventoryVendor {
+	/** Stable value of the node's Vendor parameter. */
+	id: string;
+	displayName: string;
+	skuComparison: SkuComparison;
+	/** Most SKUs one catalog search may carry. */
+	catalogBatchSize: number;
+	/** True when item ids differ per location (then the SKU cache is kept per location). */
+	catalogPerLocation: boolean;
+	searchCatalog(transport: PosJsonTransport, skus: string[]): Promise<CatalogMatch[]>;
+	/** The SKUs of items by their POS ids (for changes read back from the POS). */
+	itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]>;
+	/** `nowMs`: the request time, for vendors that bound how old a change's time may be. */
+	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number): Promise<WriteOutcome>;
+	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>): Promise<WriteOutcome>;
+	readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage>;
+	listLocations(transport: PosJsonTransport): Promise<Array<Record<string, unknown>>>;
+}

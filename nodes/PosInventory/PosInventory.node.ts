@@ -1,0 +1,53 @@
+import { NodeConnectionTypes, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { inventoryVendor } from '../../lib/pos/inventory/vendors';
+import { locationProperty, OPERATION, operationProperty, optionsProperty, vendorProperty } from './commonProperties';
+import { findItemsBySku, findItemsBySkuProperties } from './findItemsBySku';
+import { getPosStockChanges } from './getStockChanges';
+import { listPosLocations } from './listLocations';
+import { moveStockForOrders } from './moveStock';
+import { recordShopifyOrders } from './recordOrders';
+
+const OPERATIONS = {
+	[OPERATION.findItemsBySku]: findItemsBySku,
+	[OPERATION.moveStock]: moveStockForOrders,
+	[OPERATION.recordOrders]: recordShopifyOrders,
+	[OPERATION.getStockChanges]: getPosStockChanges,
+	[OPERATION.listLocations]: listPosLocations,
+};
+
+/**
+ * The POS's stock and catalog, vendor-aware: SKU → POS item (batched, cached), Shopify orders moving the
+ * POS's stock once (stock only, or recorded as paid orders), the POS's own stock changes back for
+ * Shopify, and the locations. Vendor "Square" now; each vendor is one file in lib/pos.
+ */
+export class PosInventory implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'POS Inventory',
+		name: 'posInventory',
+		icon: { light: 'file:posInventory.svg', dark: 'file:posInventory.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["vendor"] + ": " + $parameter["operation"]}}',
+		description: 'Keep a point-of-sale system\'s stock in step with Shopify: SKU mapping, stock moves for orders, stock changes back',
+		defaults: { name: 'POS Inventory' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Done', 'Failed / Not Mapped'],
+		credentials: [{ name: 'posApi', required: true }],
+		properties: [vendorProperty, operationProperty, locationProperty, ...findItemsBySkuProperties, optionsProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0) as keyof typeof OPERATIONS;
+		const run = OPERATIONS[operation];
+		if (!run) throw new NodeOperationError(this.getNode(), `Unknown operation "${String(operation)}"`);
+		let vendor;
+		try {
+			vendor = inventoryVendor(this.getNodeParameter('vendor', 0) as string);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), (error as Error).message);
+		}
+		return await run.call(this, vendor);
+	}
+}

@@ -1,0 +1,60 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { advanceCursor, alreadyReturned, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
+import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
+import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
+import type { PosStockChange } from '../../lib/pos/inventory/posStockChange';
+import { done, failed, splitOutputs, type Routed } from './outputItems';
+import { readLocationId } from './orderEvents';
+import { connectToPos } from './posInventoryTransport';
+import { skusOfItems } from './skuMapping';
+
+interface CursorOptions {
+	overlapSeconds?: number;
+	startFrom?: string;
+	resetCursor?: boolean;
+}
+
+/** One output item per change: a delta, or a recount to set in Shopify (compare-and-set on what it read). */
+function changeJson(vendorId: string, change: PosStockChange, sku: string): IDataObject {
+	const json: IDataObject = { vendor: vendorId, key: change.key, kind: change.kind, sku, itemId: change.itemId, locationId: change.locationId };
+	if (change.kind === 'recount') json.absoluteQuantity = change.absoluteQuantity;
+	else json.quantity = change.quantity;
+	return { ...json, occurredAt: change.occurredAt, createdAt: change.createdAt, fromState: change.fromState, toState: change.toState, referenceId: change.referenceId };
+}
+
+/**
+ * The POS's stock changes at the location since the last run, our own writes left out. The position is
+ * in the node's static data, per vendor and location, so a schedule and a webhook hint connected to this
+ * one node share it; it moves on only after a run that read everything.
+ */
+export async function getPosStockChanges(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
+	const locationId = readLocationId(this);
+	const options = this.getNodeParameter('options', 0, {}) as CursorOptions;
+	const overlapMs = Math.max(0, options.overlapSeconds ?? 300) * 1000;
+	const memory = this.getWorkflowStaticData('node') as { stockChangeCursors?: Record<string, StockChangeCursor> };
+	const cursors = (memory.stockChangeCursors ??= {});
+	const cursorKey = `${vendor.id}:${locationId}`;
+	const cursor = (!options.resetCursor && cursors[cursorKey]) || startCursor(options.startFrom ? options.startFrom : new Date().toISOString());
+	const pos = await connectToPos(this, 'POS Inventory');
+	let page;
+	let skus: Map<string, string>;
+	try {
+		page = await vendor.readStockChanges(pos.transport, locationId, queryStart(cursor, overlapMs));
+		const fresh = page.changes.filter((change) => !alreadyReturned(cursor, change.key, change.createdAt));
+		page = { ...page, changes: fresh };
+		skus = fresh.length > 0 ? await skusOfItems(this, vendor, pos, fresh.map((change) => change.itemId), locationId) : new Map();
+	} catch (error) {
+		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		const reason = `Reading ${vendor.displayName} stock changes failed; the position did not move, so the next run asks again: ${error.message}`;
+		return splitOutputs([failed(pos, 'failed', reason, { vendor: vendor.id, locationId }, 0, error.result)]);
+	}
+	const routed: Routed[] = page.changes.map((change) => {
+		const sku = skus.get(change.itemId);
+		if (sku !== undefined && sku !== '') return done(changeJson(vendor.id, change, sku), 0);
+		const message = `${vendor.displayName} item variation ${change.itemId} has no SKU, so its stock change (${change.key}) cannot be matched to Shopify. Give it the Shopify variant's SKU.`;
+		return failed(pos, 'notMapped', message, changeJson(vendor.id, change, ''), 0);
+	});
+	cursors[cursorKey] = advanceCursor(cursor, page.seen, overlapMs);
+	if (options.resetCursor) this.logger.info(`POS Inventory: the stock change position for ${cursorKey} was reset to ${cursor.since}.`);
+	return splitOutputs(routed);
+}

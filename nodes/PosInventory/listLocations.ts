@@ -1,0 +1,17 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
+import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
+import { done, failed, splitOutputs } from './outputItems';
+import { connectToPos } from './posInventoryTransport';
+
+/** Every POS location, one item each, so a beginner can copy the Location ID without an API reference. */
+export async function listPosLocations(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
+	const pos = await connectToPos(this, 'POS Inventory');
+	try {
+		const locations = await vendor.listLocations(pos.transport);
+		return splitOutputs(locations.map((location) => done({ vendor: vendor.id, ...location }, 0)));
+	} catch (error) {
+		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		return splitOutputs([failed(pos, 'failed', `Listing ${vendor.displayName} locations failed: ${error.message}`, { vendor: vendor.id }, 0, error.result)]);
+	}
+}

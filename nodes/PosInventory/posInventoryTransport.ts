@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { posCredentialsFrom } from '../../credentials/PosApi.credentials';
+import { n8nHttpSend } from '../../lib/http/n8nHttpSend';
+import { secretHeaderNames, secretValues } from '../../lib/pos/authHeaders';
+import { buildPosRequest } from '../../lib/pos/buildRequest';
+import { NO_DUPLICATES, posErrorMessage } from '../../lib/pos/classifyResponse';
+import type { PosCredentials } from '../../lib/pos/credentials';
+import type { PosJsonCall, PosJsonResult, PosJsonTransport } from '../../lib/pos/inventory/posJsonTransport';
+import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
+import { createRedactor, type Redactor } from '../../lib/pos/redact';
+import { sendPosRequest } from '../../lib/pos/sendPosRequest';
+import { readNodeSettings } from '../PosHttpRequest/readItemCall';
+
+/** Everything an operation needs to talk to the POS, built once per execution. */
+export interface PosConnection {
+	transport: PosJsonTransport;
+	redactor: Redactor;
+	credentials: PosCredentials;
+	/** The credential's secret, for the SKU cache's scope hash (never stored or shown). */
+	secret: string;
+	/** HTTP requests sent so far in this execution, retries included. */
+	requestsSent(): number;
+}
+
+/** Identifies the credential for the shared rate limiter without keeping its secret as a key. */
+function credentialKey(credentials: PosCredentials): string {
+	const identity = [credentials.baseUrl, credentials.authType, credentials.token, credentials.headerName, credentials.apiKey, credentials.username].join('\n');
+	return createHash('sha256').update(identity).digest('hex');
+}
+
+function parse(text: string | undefined): unknown {
+	if (text === undefined || text.trim() === '') return null;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * The vendor code's transport on the package's POS request policy: the credential's auth and fixed
+ * headers, retries with backoff or Retry-After, the per-credential rate limit, and the node's options.
+ */
+export async function connectToPos(context: IExecuteFunctions, nodeName: string): Promise<PosConnection> {
+	const credentials = posCredentialsFrom(await context.getCredentials('posApi'));
+	const redactor = createRedactor(secretHeaderNames(credentials), secretValues(credentials));
+	const settings = readNodeSettings(context);
+	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	const timeoutMs = (typeof options.timeoutSeconds === 'number' ? options.timeoutSeconds : 30) * 1000;
+	const limiter = settings.requestsPerSecond > 0 ? sharedRateLimiter(credentialKey(credentials), settings.requestsPerSecond) : undefined;
+	const send = n8nHttpSend(context.helpers);
+	let sent = 0;
+	const transport = async (call: PosJsonCall): Promise<PosJsonResult> => {
+		const request = buildPosRequest(credentials, { method: call.method, path: call.path, query: call.query, body: call.body, timeoutMs });
+		const result = await sendPosRequest(
+			{ request, safeToRepeat: call.safeToRepeat, duplicate: NO_DUPLICATES },
+			{
+				send,
+				clock: systemClock,
+				random: Math.random,
+				policy: settings.policy,
+				limiter,
+				onRetry: ({ attempt, waitMs, reason }) => context.logger.warn(redactor.text(`${nodeName}: ${call.method} ${call.path} attempt ${attempt}: ${reason}; next attempt in ${waitMs} ms`)),
+			},
+		);
+		sent += result.requestsSent;
+		if (result.outcome === 'failed') {
+			const reason = redactor.text(result.reason ?? (result.response ? posErrorMessage(result.response) : 'failed'));
+			return { ok: false, reason, status: result.response?.status ?? null, body: parse(result.response ? redactor.text(result.response.body) : undefined), call };
+		}
+		return { ok: true, status: result.response?.status ?? 200, body: parse(result.response?.body) };
+	};
+	const secret = credentials.token ?? credentials.apiKey ?? (credentials.username ? `${credentials.username}:${credentials.password ?? ''}` : '');
+	return { transport, redactor, credentials, secret, requestsSent: () => sent };
+}
