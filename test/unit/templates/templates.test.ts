@@ -355,7 +355,11 @@ describe('POS templates', () => {
 
 		it('a delta is adjusted and a recount set in Shopify, each keyed by Square\'s change id and naming it in Shopify\'s history', () => {
 			const [changes] = posInventory('getStockChanges');
-			const [branch] = next(changes.name);
+			// One change at a time, in Square's order: a recount must land between the sales before and after it.
+			const [loop] = next(changes.name);
+			expect([loop.type, loop.typeVersion, loop.parameters.batchSize]).toEqual(['n8n-nodes-base.splitInBatches', 3, 1]);
+			expect(next(loop.name, 0)).toEqual([]);
+			const [branch] = next(loop.name, 1);
 			expect(branch.type).toBe('n8n-nodes-base.if');
 			const [condition] = (branch.parameters.conditions as { conditions: Array<{ leftValue: string; rightValue: string; operator: { operation: string } }> }).conditions;
 			expect([condition.rightValue, condition.operator.operation]).toEqual(['recount', 'equals']);
@@ -380,6 +384,8 @@ describe('POS templates', () => {
 				expect(isValidReferenceUri(uri)).toBe(true);
 			}
 			expect(set.parameters.quantityName).toBe('available');
+			// Each write hands back to the loop for the next change.
+			expect([next(set.name), next(adjust.name)]).toEqual([[loop], [loop]]);
 		});
 
 		it('"Run once: list my Square locations" runs List Locations, and the only value to replace is the Square location', () => {
