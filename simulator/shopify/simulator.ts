@@ -11,6 +11,8 @@ import { LeakyBucket } from './graphql/leakyBucket';
 import { actualQueryCost, operationFragments, requestedQueryCost } from './graphql/queryCost';
 import { catalogResolvers } from './graphql/resolvers/catalogResolvers';
 import { inventoryMutationResolvers } from './graphql/resolvers/inventoryMutations';
+import { inventoryReadResolvers } from './graphql/resolvers/inventoryReadResolvers';
+import { InventorySchedule, inventoryScheduleRoute } from './control/inventorySchedule';
 import { orderResolvers } from './graphql/resolvers/orderResolvers';
 import { queryResolvers } from './graphql/resolvers/queryResolvers';
 import { FaultPlan, type FaultSpec } from './faults';
@@ -72,6 +74,8 @@ export class ShopifySimulator {
 	readonly idempotency = new IdempotencyRecords();
 	readonly webhooks: WebhookService;
 	readonly bulk: BulkOperations;
+	/** stock changes a test scheduled on a counted request (control API `/_sim/inventory/scheduled`) */
+	readonly inventorySchedule: InventorySchedule;
 	readonly log = new RequestLog();
 	readonly accessToken: string;
 	readonly clientId: string;
@@ -101,7 +105,7 @@ export class ShopifySimulator {
 		this.bucket = new LeakyBucket(this.clock, this.config.maximumAvailable, this.config.restoreRate);
 		this.tokens = new TokenRegistry(this.clock);
 		this.tokens.addPermanent(this.accessToken, this.config.scopes);
-		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, webhookResolvers, bulkResolvers]);
+		this.resolvers = mergeResolvers([queryResolvers, orderResolvers, catalogResolvers, inventoryMutationResolvers, inventoryReadResolvers, webhookResolvers, bulkResolvers]);
 		// deliveries are signed with the app's client secret, as Shopify signs them
 		this.webhooks = new WebhookService(this.store, () => this.clientSecret);
 		this.services.webhooks = this.webhooks;
@@ -120,6 +124,8 @@ export class ShopifySimulator {
 			return true;
 		});
 		this.services.idempotency = this.idempotency;
+		this.inventorySchedule = new InventorySchedule(this.store);
+		this.addRoute(inventoryScheduleRoute(this.inventorySchedule));
 		const baseResolver = resolverFor(this.resolvers);
 		this.fieldResolver = (source, args, context, info) => {
 			const scope = FIELD_SCOPES[`${info.parentType.name}.${info.fieldName}`];
@@ -322,6 +328,7 @@ export class ShopifySimulator {
 			idempotencyKey: null,
 			services: { ...this.services, grantedScopes: grant.scopes, requestId, operation: prepared.operation, variables: prepared.variables },
 		};
+		this.inventorySchedule.beforeRequest(prepared.operationName);
 		const result = await runPrepared(schema, prepared, context, this.fieldResolver);
 		entry.idempotencyKey = context.idempotencyKey;
 		const actual = prepared.operation.operation === 'mutation' ? requested : actualQueryCost(costInput, result.data);

@@ -11,6 +11,7 @@ import type {
 	SimulatorConfig,
 	ThrottleStatus,
 } from './controlTypes';
+import type { AppliedInventoryChange, ScheduledInventoryChange } from './inventorySchedule';
 import type { DeliveryRecord, SubscriptionRecord, WebhookChaos, WebhookSettings } from '../webhooks/webhookService';
 
 export class SimulatorControlError extends Error {
@@ -91,6 +92,15 @@ export class ShopifySimulatorControl {
 
 	setInventory(change: SetInventoryRequest): Promise<ControlInventoryLevel[]> {
 		return this.call('PUT', '/inventory', change);
+	}
+
+	/** Stock changes applied just before the nth request of an operation (a sale between a read and a write). */
+	scheduleInventoryChanges(changes: ScheduledInventoryChange | ScheduledInventoryChange[]): Promise<{ pending: ScheduledInventoryChange[]; applied: AppliedInventoryChange[] }> {
+		return this.call('POST', '/inventory/scheduled', changes);
+	}
+
+	scheduledInventoryChanges(): Promise<{ pending: ScheduledInventoryChange[]; applied: AppliedInventoryChange[] }> {
+		return this.call('GET', '/inventory/scheduled');
 	}
 
 	requests(since = 0): Promise<RequestLogEntry[]> {

@@ -94,6 +94,7 @@ export function mountControlRoutes(simulator: ShopifySimulator, resetHooks: Rese
 			simulator.faults.clear();
 			simulator.bucket.drainTo(simulator.config.maximumAvailable);
 			simulator.idempotency.clear();
+			simulator.inventorySchedule.clear();
 			for (const hook of resetHooks) hook();
 			if (options.seed === false) store.reset();
 			else return seedStore(store, options.seed ?? {});

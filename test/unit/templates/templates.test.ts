@@ -8,9 +8,11 @@ import { PosHttpRequest } from '../../../nodes/PosHttpRequest/PosHttpRequest.nod
 import { PosTrigger } from '../../../nodes/PosTrigger/PosTrigger.node';
 import { ShopifyAdjustInventory } from '../../../nodes/ShopifyAdjustInventory/ShopifyAdjustInventory.node';
 import { isValidReferenceUri } from '../../../lib/shopify/inventory/validateChange';
+import { ShopifyGetInventory } from '../../../nodes/ShopifyGetInventory/ShopifyGetInventory.node';
 import { ShopifyGetOrders } from '../../../nodes/ShopifyGetOrders/ShopifyGetOrders.node';
 import { ShopifyOrderPollingTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderPollingTrigger.node';
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
+import { ShopifyReconcileInventory } from '../../../nodes/ShopifyReconcileInventory/ShopifyReconcileInventory.node';
 import baseNodes from './n8nBaseNodeProperties.json';
 import { SAMPLE_POS_ORDER } from './samplePosOrder';
 
@@ -19,6 +21,7 @@ import { SAMPLE_POS_ORDER } from './samplePosOrder';
 const REPO = join(__dirname, '..', '..', '..');
 const TEMPLATE_DIR = join(REPO, 'templates');
 const VENDOR_FILES = ['clover.json', 'generic-rest.json', 'lightspeed-x.json', 'loyverse.json', 'square.json'];
+const RECONCILE_FILES = ['reconcile-generic-rest.json'];
 const PACKAGE_PREFIX = 'n8n-nodes-shopify-pos.';
 
 interface Node {
@@ -30,6 +33,8 @@ interface Node {
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 	webhookId?: string;
+	disabled?: boolean;
+	executeOnce?: boolean;
 }
 interface Template {
 	name: string;
@@ -43,6 +48,8 @@ const OWN_NODES: INodeType[] = [
 	new ShopifyOrderPollingTrigger(),
 	new ShopifyGetOrders(),
 	new ShopifyAdjustInventory(),
+	new ShopifyGetInventory(),
+	new ShopifyReconcileInventory(),
 	new PosHttpRequest(),
 	new PosTrigger(),
 	new PosInventory(),
@@ -50,7 +57,9 @@ const OWN_NODES: INodeType[] = [
 const ownByType = new Map(OWN_NODES.map((node) => [`${PACKAGE_PREFIX}${node.description.name}`, node]));
 const baseByType = baseNodes.nodes as Record<string, Record<string, string[]>>;
 
-const templates = VENDOR_FILES.map((file) => ({ file, template: JSON.parse(readFileSync(join(TEMPLATE_DIR, file), 'utf8')) as Template }));
+const readTemplate = (file: string) => ({ file, template: JSON.parse(readFileSync(join(TEMPLATE_DIR, file), 'utf8')) as Template });
+const templates = VENDOR_FILES.map(readTemplate);
+const reconcileTemplates = RECONCILE_FILES.map(readTemplate);
 /** The templates on POS HTTP Request with a mapping node and the `{saleId, lines}` sale webhook (issue 15 moves them on). */
 const MAPPED_TEMPLATES = templates.filter(({ file }) => file !== 'square.json');
 const squareTemplate = templates.find(({ file }) => file === 'square.json')!.template;
@@ -105,11 +114,11 @@ function evaluate(expression: string, json: unknown): unknown {
 }
 
 describe('POS templates', () => {
-	it('are the five vendor files, and nothing else, in templates/', () => {
-		expect(readdirSync(TEMPLATE_DIR).filter((file) => file.endsWith('.json')).sort()).toEqual(VENDOR_FILES);
+	it('are the five vendor files and the reconciliation templates, and nothing else, in templates/', () => {
+		expect(readdirSync(TEMPLATE_DIR).filter((file) => file.endsWith('.json')).sort()).toEqual([...VENDOR_FILES, ...RECONCILE_FILES].sort());
 	});
 
-	describe.each(templates)('$file', ({ template }) => {
+	describe.each([...templates, ...reconcileTemplates])('$file: node types, parameters, credentials, connections', ({ template }) => {
 		it('uses only this package\'s node types and n8n-nodes-base node versions that exist in n8n 2.41.1', () => {
 			for (const node of template.nodes) {
 				if (node.type.startsWith(PACKAGE_PREFIX)) {
@@ -207,6 +216,71 @@ describe('POS templates', () => {
 			expect(notes.length).toBeGreaterThanOrEqual(4);
 			const all = notes.join('\n');
 			for (const words of [/setup/i, /Shopify orders →/, /POS sales → Shopify/, /did not take/i, /https/i, /polling/i]) expect(all).toMatch(words);
+		});
+	});
+
+	describe('reconcile-generic-rest.json', () => {
+		const { template } = reconcileTemplates[0];
+		const next = (name: string, output = 0) => template.connections[name]?.main[output]?.map((target) => target.node) ?? [];
+		const named = (name: string) => template.nodes.find((node) => node.name === name)!;
+
+		it('runs nightly: POS stock from the generic POS\'s stock route, one item per count, a report-only reconciliation, into the drift table', () => {
+			const schedule = onlyNode(template, 'n8n-nodes-base.scheduleTrigger');
+			expect(schedule.parameters.rule).toEqual({ interval: [{ field: 'days', triggerAtHour: 3 }] });
+			const [readName] = next(schedule.name);
+			const read = named(readName);
+			expect(read.type).toBe(`${PACKAGE_PREFIX}posHttpRequest`);
+			// The generic REST POS's stock route (simulator/pos/flavours/generic.ts): GET /api/stock?locationId=.
+			expect(read.parameters).toMatchObject({ method: 'GET', idempotencyPlacement: 'none' });
+			expect(String(read.parameters.path)).toMatch(/^\/api\/stock\?locationId=YOUR_POS_LOCATION_ID$/);
+			const split = named(next(read.name)[0]);
+			expect(split).toMatchObject({ type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'body.stock' } });
+			const reconcile = named(next(split.name)[0]);
+			expect(reconcile.type).toBe(`${PACKAGE_PREFIX}shopifyReconcileInventory`);
+			// Report only until the owner turns Repair on; the counts' time guards against sales in flight.
+			expect(reconcile.parameters).toMatchObject({ repair: false, report: 'drift', quantityName: 'available', sku: '={{ $json.sku }}', quantity: '={{ $json.quantity }}' });
+			expect((reconcile.parameters.options as { countsReadAt: string }).countsReadAt).toContain(`$('${schedule.name}')`);
+			expect(next(read.name, 1)).toEqual([]);
+
+			const [writeName, emailName] = next(reconcile.name);
+			const write = named(writeName);
+			expect(write.type).toBe('n8n-nodes-base.dataTable');
+			expect(write.parameters).toMatchObject({ operation: 'insert', dataTableId: { value: 'shopify_pos_drift_report' } });
+			const create = template.nodes.find((node) => node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation === 'create')!;
+			expect(create.parameters.tableName).toBe('shopify_pos_drift_report');
+			const written = Object.keys((write.parameters.columns as { value: object }).value).sort();
+			expect(written).toEqual((create.parameters.columns as { column: Array<{ name: string }> }).column.map((column) => column.name).sort());
+			for (const field of ['sku', 'pos', 'shopify', 'difference', 'posLastChangedAt', 'shopifyLastChangedAt', 'status', 'casRefusals']) expect(written).toContain(field);
+			const manual = onlyNode(template, 'n8n-nodes-base.manualTrigger');
+			expect(manual.name).toBe('Run once: create the drift table');
+			expect(next(manual.name)).toEqual([create.name]);
+
+			const email = named(emailName);
+			expect(email).toMatchObject({ type: 'n8n-nodes-base.emailSend', disabled: true, executeOnce: true });
+		});
+
+		it('maps the generic POS\'s stock answer into the reconciliation and the report row into the table', () => {
+			const write = template.nodes.find((node) => node.parameters.operation === 'insert')!;
+			const row = { status: 'drifted', sku: 'TEE-S', pos: 7, shopify: 5, difference: 2, posLastChangedAt: null, shopifyLastChangedAt: '2026-11-20T09:00:00Z', locationName: 'Main Store', casRefusals: 0, error: null };
+			const values = (write.parameters.columns as { value: Record<string, string> }).value;
+			const mapped = Object.fromEntries(Object.entries(values).filter(([name]) => name !== 'runAt').map(([name, expression]) => [name, evaluate(expression, row)]));
+			expect(mapped).toEqual({ status: 'drifted', sku: 'TEE-S', pos: 7, shopify: 5, difference: 2, posLastChangedAt: '', shopifyLastChangedAt: '2026-11-20T09:00:00Z', location: 'Main Store', casRefusals: 0, error: '' });
+		});
+
+		it('has sticky notes on setup, the dry run and Repair, and the drift table, and no node covers a note', () => {
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote');
+			const all = notes.map((node) => String(node.parameters.content)).join('\n');
+			for (const words of [/setup|Setup/, /dry run/i, /Repair Shopify/, /compare-and-set/, /shopify_pos_drift_report/, /Run once: create the drift table/, /disabled|is off/i]) expect(all).toMatch(words);
+			// A node is drawn about 100 × 100 from its position; none may sit on a note.
+			for (const note of notes) {
+				const [x, y] = note.position;
+				const { width, height } = note.parameters as { width: number; height: number };
+				for (const node of template.nodes.filter((candidate) => candidate.type !== 'n8n-nodes-base.stickyNote')) {
+					const [nx, ny] = node.position;
+					const overlaps = nx < x + width && nx + 100 > x && ny < y + height && ny + 100 > y;
+					expect({ note: note.name, node: node.name, overlaps }).toEqual({ note: note.name, node: node.name, overlaps: false });
+				}
+			}
 		});
 	});
 

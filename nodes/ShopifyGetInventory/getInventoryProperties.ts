@@ -1,0 +1,97 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { fetchModeOptions, locationParameter, QUANTITY_NAME_OPTIONS } from './inventoryReadProperties';
+
+/** The node's parameters, read by executeGetInventory.ts. */
+export const getInventoryProperties: INodeProperties[] = [
+	{
+		displayName: 'Read',
+		name: 'read',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Listed Items', value: 'items', description: 'One SKU or ID per input item', action: 'Read stock of listed items' },
+			{ name: 'Every Tracked Item', value: 'location', description: 'Everything stocked at the locations (a full read)', action: 'Read every tracked item at locations' },
+		],
+		default: 'items',
+	},
+	{
+		displayName: 'Identify Item By',
+		name: 'identifierType',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'SKU', value: 'sku', description: 'The variant\'s SKU; it must belong to exactly one variant' },
+			{ name: 'Variant ID', value: 'variantId', description: 'A product variant ID (number or gid://shopify/ProductVariant/…)' },
+			{ name: 'Inventory Item ID', value: 'inventoryItemId', description: 'An inventory item ID (number or gid://shopify/InventoryItem/…)' },
+		],
+		default: 'sku',
+		displayOptions: { show: { read: ['items'] } },
+	},
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. TEE-BLK-M',
+		description: 'SKU to read, usually an expression such as {{ $json.sku }}. Case-sensitive. A SKU shared by several variants is reported, never guessed.',
+		displayOptions: { show: { read: ['items'], identifierType: ['sku'] } },
+	},
+	{
+		displayName: 'Variant ID',
+		name: 'variantId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 44012345678',
+		displayOptions: { show: { read: ['items'], identifierType: ['variantId'] } },
+	},
+	{
+		displayName: 'Inventory Item ID',
+		name: 'inventoryItemId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 46012345678',
+		displayOptions: { show: { read: ['items'], identifierType: ['inventoryItemId'] } },
+	},
+	{
+		displayName: 'Locations',
+		name: 'locationScope',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'One Location', value: 'one' },
+			{ name: 'Several Locations', value: 'several' },
+			{ name: 'All Active Locations', value: 'all' },
+		],
+		default: 'one',
+	},
+	locationParameter('Where to read the stock', { show: { locationScope: ['one'] } }),
+	{
+		displayName: 'Location IDs or Names',
+		name: 'locationList',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Main Store, Warehouse',
+		description: 'Comma-separated location IDs (12345678 or gid://shopify/Location/12345678) or names as shown in Shopify',
+		displayOptions: { show: { locationScope: ['several'] } },
+	},
+	{
+		displayName: 'Quantity Names',
+		name: 'quantityNames',
+		type: 'multiOptions',
+		options: QUANTITY_NAME_OPTIONS,
+		default: ['available', 'on_hand'],
+		description: 'Shopify\'s inventory states to read; each becomes a field of the output\'s "quantities"',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: fetchModeOptions,
+	},
+];
