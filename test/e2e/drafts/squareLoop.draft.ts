@@ -1,6 +1,8 @@
 // Draft, not yet in the e2e suite (jest picks up *.test.ts only): it needs stockChanges from the
-// order-stock-changes branch for the Shopify → Square half, and its Square → Shopify half timed out waiting
-// for Shopify to reach the expected stock in its first run. Rename to test/e2e/squareLoop.test.ts once green.
+// order-stock-changes branch for the Shopify → Square half. Its Square → Shopify half, run alone: 3 register
+// sales reach Shopify exactly; 25 sales with a recount in a burst leave Shopify off (the recount not applied,
+// other SKUs off by 1 to 2 units): concurrent runs of Get Stock Changes, or the Set branch, still to be found.
+// Rename to test/e2e/squareLoop.test.ts once green.
 import { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { PosSimulatorClient } from '../../../simulator/pos/client';
 import { startShopifySimulator, type ControlOrder, type RunningShopifySimulator } from '../../../simulator/shopify';
