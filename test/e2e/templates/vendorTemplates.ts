@@ -1,8 +1,6 @@
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
 import type { StoredOrder } from '../../../simulator/pos/store';
 
-export const SQUARE_VERSION = '2025-10-16';
-
 /** A Shopify order as the test created it, in the terms a POS body is checked against. */
 export interface PlacedOrder {
 	legacyId: string;
@@ -11,7 +9,10 @@ export interface PlacedOrder {
 	lines: Array<{ sku: string | null; title: string; quantity: number; unitMinor: number; unitAmount: string }>;
 }
 
-/** One template and how its vendor's record of a Shopify order looks in the POS simulator. */
+/**
+ * One template that records each Shopify order through POS HTTP Request, and how its vendor's record looks in
+ * the POS simulator. Square's template moves stock through POS Inventory instead: test/e2e/squareLoop.test.ts.
+ */
 export interface VendorTemplate {
 	file: string;
 	slug: string;
@@ -47,24 +48,6 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		recordsOf: (pos, order) => byFlavour(pos, 'generic').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
 		linesOf: (record) =>
 			(body(record).lines as Json[]).map((line) => ({ sku: (line.sku as string) || null, quantity: line.quantity as number, unitMinor: line.unitPrice as number })),
-		dedupeKeyOf: (record) => record.idempotencyKey,
-		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
-	},
-	{
-		file: 'square.json',
-		slug: 'square',
-		flavour: 'square',
-		extraHeaders: `Square-Version: ${SQUARE_VERSION}`,
-		testPath: '/v2/locations',
-		createPath: /^\/v2\/orders$/,
-		recordsOf: (pos, order) => byFlavour(pos, 'square').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
-		linesOf: (record) =>
-			(body(record).line_items as Json[]).map((line) => ({
-				sku: typeof line.note === 'string' ? line.note.replace(/^SKU /, '') : null,
-				// Square wants the quantity as a decimal string.
-				quantity: typeof line.quantity === 'string' ? Number(line.quantity) : Number.NaN,
-				unitMinor: (line.base_price_money as Json).amount as number,
-			})),
 		dedupeKeyOf: (record) => record.idempotencyKey,
 		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
 	},

@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { INodeProperties, INodeType } from 'n8n-workflow';
-import { serialization } from 'square';
-
+import { failed } from '../../../nodes/PosInventory/outputItems';
+import { PosInventory } from '../../../nodes/PosInventory/PosInventory.node';
 import { PosHttpRequest } from '../../../nodes/PosHttpRequest/PosHttpRequest.node';
+import { PosTrigger } from '../../../nodes/PosTrigger/PosTrigger.node';
 import { ShopifyAdjustInventory } from '../../../nodes/ShopifyAdjustInventory/ShopifyAdjustInventory.node';
+import { isValidReferenceUri } from '../../../lib/shopify/inventory/validateChange';
 import { ShopifyGetInventory } from '../../../nodes/ShopifyGetInventory/ShopifyGetInventory.node';
 import { ShopifyGetOrders } from '../../../nodes/ShopifyGetOrders/ShopifyGetOrders.node';
 import { ShopifyOrderPollingTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderPollingTrigger.node';
@@ -49,6 +51,8 @@ const OWN_NODES: INodeType[] = [
 	new ShopifyGetInventory(),
 	new ShopifyReconcileInventory(),
 	new PosHttpRequest(),
+	new PosTrigger(),
+	new PosInventory(),
 ];
 const ownByType = new Map(OWN_NODES.map((node) => [`${PACKAGE_PREFIX}${node.description.name}`, node]));
 const baseByType = baseNodes.nodes as Record<string, Record<string, string[]>>;
@@ -56,6 +60,9 @@ const baseByType = baseNodes.nodes as Record<string, Record<string, string[]>>;
 const readTemplate = (file: string) => ({ file, template: JSON.parse(readFileSync(join(TEMPLATE_DIR, file), 'utf8')) as Template });
 const templates = VENDOR_FILES.map(readTemplate);
 const reconcileTemplates = RECONCILE_FILES.map(readTemplate);
+/** The templates on POS HTTP Request with a mapping node and the `{saleId, lines}` sale webhook (issue 15 moves them on). */
+const MAPPED_TEMPLATES = templates.filter(({ file }) => file !== 'square.json');
+const squareTemplate = templates.find(({ file }) => file === 'square.json')!.template;
 const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
 const nodesOfType = (template: Template, type: string) => template.nodes.filter((node) => node.type === type);
 const onlyNode = (template: Template, type: string) => {
@@ -169,7 +176,7 @@ describe('POS templates', () => {
 
 	});
 
-	describe.each(templates)('$file', ({ template }) => {
+	describe.each(MAPPED_TEMPLATES)('$file (POS HTTP Request)', ({ template }) => {
 		it('holds both directions: webhook and polling triggers into one path to the POS, a kept Failed output, and POS sales into Adjust Inventory', () => {
 			const webhookTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderTrigger`);
 			const pollingTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderPollingTrigger`);
@@ -282,7 +289,7 @@ describe('POS templates', () => {
 		const paths: string[] = [];
 		for (const { template } of templates) {
 			for (const node of template.nodes) {
-				const serves = node.type === `${PACKAGE_PREFIX}shopifyOrderTrigger` || node.type === 'n8n-nodes-base.webhook';
+				const serves = [`${PACKAGE_PREFIX}shopifyOrderTrigger`, `${PACKAGE_PREFIX}posTrigger`, 'n8n-nodes-base.webhook'].includes(node.type);
 				if (!serves) continue;
 				expect(node.webhookId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 				ids.push(node.webhookId!);
@@ -302,23 +309,6 @@ describe('POS templates', () => {
 			// The Set node stringifies the value the expression returns and parses it again.
 			return JSON.parse(JSON.stringify(evaluate(String(map.parameters.jsonOutput), SAMPLE_POS_ORDER))) as Record<string, unknown>;
 		};
-
-		it('Square: a CreateOrderRequest Square\'s schema accepts; quantities as strings, money in cents, the key in the body', () => {
-			const body = mapped('square.json');
-			expect(serialization.CreateOrderRequest.parse(body, { unrecognizedObjectKeys: 'fail' })).toMatchObject({ ok: true });
-			expect(body).toMatchObject({
-				idempotency_key: 'shopify-6000000000001',
-				order: {
-					reference_id: 'shopify-6000000000001',
-					line_items: [
-						{ name: 'Bold T-Shirt - S', quantity: '3', note: 'SKU TEE-S', base_price_money: { amount: 1400, currency: 'USD' } },
-						{ name: 'Gift wrap', quantity: '1', base_price_money: { amount: 250, currency: 'USD' } },
-					],
-				},
-			});
-			// The refunded line (quantity 0) is left out.
-			expect((body.order as { line_items: unknown[] }).line_items).toHaveLength(2);
-		});
 
 		it('generic REST, Lightspeed X, Clover and Loyverse carry the same lines, quantities and prices', () => {
 			expect(mapped('generic-rest.json')).toMatchObject({
@@ -374,6 +364,141 @@ describe('POS templates', () => {
 		it('Clover: the order and its lines go in one atomic order (a plain order create takes no lines)', () => {
 			const pos = onlyNode(templates.find((entry) => entry.file === 'clover.json')!.template, `${PACKAGE_PREFIX}posHttpRequest`);
 			expect(pos.parameters.path).toBe('/v3/merchants/YOUR_CLOVER_MERCHANT_ID/atomic_order/orders');
+		});
+	});
+
+	describe('square.json (POS Inventory, stock in step both ways)', () => {
+		const template = squareTemplate;
+		const byName = (name: string) => template.nodes.find((node) => node.name === name)!;
+		const next = (name: string, output = 0) => (template.connections[name]?.main[output] ?? []).map((target) => byName(target.node));
+		const posInventory = (operation: string) => template.nodes.filter((node) => node.type === `${PACKAGE_PREFIX}posInventory` && node.parameters.operation === operation);
+		const columnsOf = (node: Node) => (node.parameters.columns as { value: Record<string, string> }).value;
+		const row = (node: Node, json: unknown) => Object.fromEntries(Object.entries(columnsOf(node)).map(([column, expression]) => [column, evaluate(expression, json)]));
+
+		it('Shopify → Square: both order triggers (sales, restocks, edits) through the loop guard into Move Stock, stock only, never also Record', () => {
+			const webhookTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderTrigger`);
+			const pollingTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderPollingTrigger`);
+			// The topics whose stockChanges move stock: a new order, a refund with restock (cancellations too), an edit.
+			expect([...(webhookTrigger.parameters.topics as string[])].sort()).toEqual(['orders/create', 'orders/edited', 'refunds/create']);
+			for (const trigger of [webhookTrigger, pollingTrigger]) expect(trigger.parameters).toMatchObject({ output: 'posOrder', options: { skipPosOrders: true } });
+			const [guard] = next(webhookTrigger.name);
+			expect(next(pollingTrigger.name)).toEqual([guard]);
+			expect(guard.type).toBe('n8n-nodes-base.filter');
+			expect(JSON.stringify(guard.parameters)).toContain('sourceName');
+			const [move] = posInventory('moveStock');
+			expect(next(guard.name)).toEqual([move]);
+			expect(move.parameters).toMatchObject({ vendor: 'square', locationId: 'YOUR_SQUARE_LOCATION_ID' });
+			// Recording the order is a switch of this node's operation, never a second node: stock would go down twice.
+			expect(posInventory('recordOrders')).toEqual([]);
+			expect(template.nodes.filter((node) => node.type === `${PACKAGE_PREFIX}posHttpRequest`)).toEqual([]);
+			expect(next(move.name, 0)).toEqual([]);
+		});
+
+		it('keeps what Square did not take in the retry table: the order, Square\'s words, the stock changes or the request as sent', () => {
+			const [move] = posInventory('moveStock');
+			const [keep] = next(move.name, 1);
+			expect([keep.type, keep.parameters.operation]).toEqual(['n8n-nodes-base.dataTable', 'insert']);
+			const createTable = template.nodes.find((node) => node.type === 'n8n-nodes-base.dataTable' && node.parameters.operation === 'create')!;
+			const created = (createTable.parameters.columns as { column: Array<{ name: string }> }).column.map((column) => column.name).sort();
+			expect(Object.keys(columnsOf(keep)).sort()).toEqual(created);
+			expect(createTable.parameters.tableName).toBe((keep.parameters.dataTableId as { value: string }).value);
+			// A "Not Mapped" item exactly as the node builds it: no call made, the changes kept for the re-send.
+			const stockChanges = [{ key: 'k1', sku: 'TEE-S', quantity: -3, lineItemId: 'gid://shopify/LineItem/1', orderId: 'gid://shopify/Order/6000000000001', orderName: '#1001', cause: 'sale' }];
+			const notMapped = failed(undefined, 'notMapped', 'SKU "TEE-S" is not in Square.', { vendor: 'square', locationId: 'L1', orderId: stockChanges[0].orderId, orderName: '#1001', unmappedSkus: ['TEE-S'], stockChanges }, 0).item.json;
+			const kept = row(keep, notMapped);
+			expect(kept).toEqual({ shopifyOrder: '#1001', idempotencyKey: '', error: 'SKU "TEE-S" is not in Square.', requestBody: JSON.stringify({ stockChanges }) });
+			// A refused call: the request as sent (secrets already removed by the node) and its key.
+			const refused = { ...notMapped, outcome: 'failed', request: { method: 'POST', url: 'https://connect.squareup.com/v2/inventory/changes/batch-create', headers: {}, body: { idempotency_key: 'shopify-stock-abc', changes: [] } } };
+			expect(row(keep, refused)).toMatchObject({ idempotencyKey: 'shopify-stock-abc', requestBody: JSON.stringify(refused.request.body) });
+		});
+
+		it('Square → Shopify: the POS Trigger (a hint) and a schedule (the reconciliation poll) lead into one Get Stock Changes', () => {
+			const posTrigger = onlyNode(template, `${PACKAGE_PREFIX}posTrigger`);
+			const schedule = onlyNode(template, 'n8n-nodes-base.scheduleTrigger');
+			expect(posTrigger.parameters.pos).toBe('square');
+			const [changes] = posInventory('getStockChanges');
+			expect(next(posTrigger.name)).toEqual([changes]);
+			expect(next(schedule.name)).toEqual([changes]);
+			expect(changes.parameters).toMatchObject({ vendor: 'square', locationId: 'YOUR_SQUARE_LOCATION_ID' });
+			const rule = (schedule.parameters.rule as { interval: Array<Record<string, unknown>> }).interval;
+			expect(rule).toEqual([{ field: 'minutes', minutesInterval: 5 }]);
+			const [keep] = next(changes.name, 1);
+			expect([keep.type, keep.parameters.operation]).toEqual(['n8n-nodes-base.dataTable', 'insert']);
+			expect(row(keep, { outcome: 'notMapped', error: 'no SKU', key: 'CHG1', itemId: 'VAR1', quantity: -1, request: null })).toMatchObject({ idempotencyKey: 'CHG1', error: 'no SKU' });
+		});
+
+		it('a delta is adjusted and a recount set in Shopify, each keyed by Square\'s change id and naming it in Shopify\'s history', () => {
+			const [changes] = posInventory('getStockChanges');
+			// One change at a time, in Square's order: a recount must land between the sales before and after it.
+			const [loop] = next(changes.name);
+			expect([loop.type, loop.typeVersion, loop.parameters.batchSize]).toEqual(['n8n-nodes-base.splitInBatches', 3, 1]);
+			expect(next(loop.name, 0)).toEqual([]);
+			const [branch] = next(loop.name, 1);
+			expect(branch.type).toBe('n8n-nodes-base.if');
+			const [condition] = (branch.parameters.conditions as { conditions: Array<{ leftValue: string; rightValue: string; operator: { operation: string } }> }).conditions;
+			expect([condition.rightValue, condition.operator.operation]).toEqual(['recount', 'equals']);
+			const [set] = next(branch.name, 0);
+			const [adjust] = next(branch.name, 1);
+			const sale = { vendor: 'square', key: 'CHG-SALE-1', kind: 'delta', sku: 'TEE-S', itemId: 'VAR1', locationId: 'L1', quantity: -2 };
+			const recount = { vendor: 'square', key: 'CHG-COUNT-1', kind: 'recount', sku: 'TEE-S', itemId: 'VAR1', locationId: 'L1', absoluteQuantity: 17 };
+			expect(evaluate(condition.leftValue, sale)).toBe('delta');
+			expect(evaluate(condition.leftValue, recount)).toBe('recount');
+			for (const [node, change, mode, amount] of [
+				[adjust, sale, 'adjust', ['delta', -2]],
+				[set, recount, 'set', ['quantity', 17]],
+			] as Array<[Node, { key: string }, string, [string, number]]>) {
+				expect(node.type).toBe(`${PACKAGE_PREFIX}shopifyAdjustInventory`);
+				expect(node.parameters).toMatchObject({ identifierType: 'sku', mode });
+				expect(evaluate(String(node.parameters.sku), change)).toBe('TEE-S');
+				expect(evaluate(String(node.parameters[amount[0]]), change)).toBe(amount[1]);
+				const options = node.parameters.options as { idempotencyKey: string; referenceDocumentUri: string; expectedQuantity?: number };
+				expect(evaluate(options.idempotencyKey, change)).toBe(`square-change-${change.key}`);
+				const uri = String(evaluate(options.referenceDocumentUri, change));
+				expect(uri).toBe(`gid://n8n-shopify-pos/SquareInventoryChange/${change.key}`);
+				expect(isValidReferenceUri(uri)).toBe(true);
+			}
+			expect(set.parameters.quantityName).toBe('available');
+			// Each write hands back to the loop for the next change.
+			expect([next(set.name), next(adjust.name)]).toEqual([[loop], [loop]]);
+		});
+
+		it('"Run once: list my Square locations" runs List Locations, and the only value to replace is the Square location', () => {
+			const [list] = posInventory('listLocations');
+			expect(next('Run once: list my Square locations')).toEqual([list]);
+			expect(byName('Run once: list my Square locations').type).toBe('n8n-nodes-base.manualTrigger');
+			const placeholders = [...new Set(template.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').flatMap((node) => JSON.stringify(node.parameters).match(/YOUR_[A-Z0-9_]+/g) ?? []))];
+			expect(placeholders).toEqual(['YOUR_SQUARE_LOCATION_ID']);
+			// Nothing to edit in a mapping or in code.
+			expect(template.nodes.filter((node) => ['n8n-nodes-base.code', 'n8n-nodes-base.set', 'n8n-nodes-base.function'].includes(node.type))).toEqual([]);
+		});
+
+		it('has sticky notes for setup, both directions, stock only versus recording, failures and the checks before going live', () => {
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content));
+			const all = notes.join('\n');
+			for (const words of [
+				/setup/i,
+				/Shopify orders → Square/,
+				/Square stock changes → Shopify/,
+				/did not take/i,
+				/https/i,
+				/polling/i,
+				/Square-Version/,
+				/signature key/,
+				/inventory\.count\.updated/,
+				/Record Shopify Orders/,
+				/Never use both/,
+				/UNCONFIRMED/,
+				/Before going live/,
+				/YOUR_SQUARE_LOCATION_ID/,
+				/Run once: list my Square locations/,
+			])
+				expect(all).toMatch(words);
+			// The nodes the setup tells the user to open or click exist under those names.
+			const setup = notes.find((note) => /setup/i.test(note))!;
+			for (const name of ['Move Square stock', 'Get Square stock changes', 'Adjust Shopify stock', 'Set Shopify count', 'POS Trigger', 'Shopify Order Trigger', 'Run once: list my Square locations', 'Run once: create the retry table']) {
+				expect(setup).toContain(`**${name}**`);
+				expect(template.nodes.map((node) => node.name)).toContain(name);
+			}
 		});
 	});
 
