@@ -3,23 +3,9 @@
  * on every POS-ready item. Read here from an input item, checked field by field, so a hand-built item or a
  * mapping mistake gets an error naming the field instead of a wrong stock move.
  */
-export type StockChangeCause = 'sale' | 'edit' | 'restock';
-
-export interface StockChange {
-	/** Deterministic, from Shopify ids only; unique per change. */
-	key: string;
-	/** Null when the line has no SKU: reported, never guessed. */
-	sku: string | null;
-	/** Signed: negative = stock leaves the POS (sale), positive = back in (restock). */
-	quantity: number;
-	lineItemId: string;
-	orderId: string;
-	orderName: string | null;
-	cause: StockChangeCause;
-	/** When Shopify processed the order, refund or edit (UTC ISO-8601). */
-	occurredAt: string;
-	reference: string;
-}
+// One shape, defined where the Shopify nodes make it; the POS side reads and checks it.
+import type { StockChange, StockChangeCause } from '../../shopify/orders/stockChanges/stockChange';
+export type { StockChange } from '../../shopify/orders/stockChanges/stockChange';
 
 export class StockChangeInputError extends Error {
 	constructor(message: string) {
