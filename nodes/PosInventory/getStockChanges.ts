@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { advanceCursor, alreadyReturned, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
-import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
+import type { CountDifference, InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
 import type { PosStockChange } from '../../lib/pos/inventory/posStockChange';
 import { done, failed, splitOutputs, type Routed } from './outputItems';
@@ -14,11 +14,18 @@ interface CursorOptions {
 	resetCursor?: boolean;
 }
 
-/** One output item per change: a delta, or a recount to set in Shopify (compare-and-set on what it read). */
-function changeJson(vendorId: string, change: PosStockChange, sku: string): IDataObject {
+/**
+ * One output item per change, each with `quantity`: the signed difference to apply in Shopify. A recount
+ * also says what was counted and what the POS held before (its `quantity` is the difference), so it is
+ * applied as a delta too and never overwrites a sale made on either side meanwhile.
+ */
+function changeJson(vendorId: string, change: PosStockChange, sku: string, counted?: Extract<CountDifference, { ok: true }>): IDataObject {
 	const json: IDataObject = { vendor: vendorId, key: change.key, kind: change.kind, sku, itemId: change.itemId, locationId: change.locationId };
-	if (change.kind === 'recount') json.absoluteQuantity = change.absoluteQuantity;
-	else json.quantity = change.quantity;
+	if (change.kind === 'recount') {
+		json.quantity = counted ? counted.difference : null;
+		json.absoluteQuantity = change.absoluteQuantity;
+		json.quantityBefore = counted ? counted.before : null;
+	} else json.quantity = change.quantity;
 	return { ...json, occurredAt: change.occurredAt, createdAt: change.createdAt, fromState: change.fromState, toState: change.toState, referenceId: change.referenceId };
 }
 
@@ -38,11 +45,14 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	const pos = await connectToPos(this, 'POS Inventory');
 	let page;
 	let skus: Map<string, string>;
+	let counted: Map<string, CountDifference>;
 	try {
 		page = await vendor.readStockChanges(pos.transport, locationId, queryStart(cursor, overlapMs));
 		const fresh = page.changes.filter((change) => !alreadyReturned(cursor, change.key, change.createdAt));
 		page = { ...page, changes: fresh };
 		skus = fresh.length > 0 ? await skusOfItems(this, vendor, pos, fresh.map((change) => change.itemId), locationId) : new Map();
+		const recounts = fresh.filter((change) => change.kind === 'recount');
+		counted = recounts.length > 0 ? await vendor.countDifferences(pos.transport, locationId, recounts) : new Map();
 	} catch (error) {
 		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
 		const reason = `Reading ${vendor.displayName} stock changes failed; the position did not move, so the next run asks again: ${error.message}`;
@@ -50,7 +60,9 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	}
 	const routed: Routed[] = page.changes.map((change) => {
 		const sku = skus.get(change.itemId);
-		if (sku !== undefined && sku !== '') return done(changeJson(vendor.id, change, sku), 0);
+		const count = counted.get(change.key);
+		if (count && !count.ok) return failed(pos, 'failed', count.reason, changeJson(vendor.id, change, sku ?? ''), 0);
+		if (sku !== undefined && sku !== '') return done(changeJson(vendor.id, change, sku, count?.ok ? count : undefined), 0);
 		const message = `${vendor.displayName} item variation ${change.itemId} has no SKU, so its stock change (${change.key}) cannot be matched to Shopify. Give it the Shopify variant's SKU.`;
 		return failed(pos, 'notMapped', message, changeJson(vendor.id, change, ''), 0);
 	});

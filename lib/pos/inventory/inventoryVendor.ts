@@ -33,6 +33,9 @@ export interface StockChangesPage {
 	seen: Array<{ id: string; createdAt: string }>;
 }
 
+/** What a recount changed: the POS's quantity just before it, and counted minus that. */
+export type CountDifference = { ok: true; before: number; difference: number } | { ok: false; reason: string };
+
 export interface InventoryVendor {
 	/** Stable value of the node's Vendor parameter. */
 	id: string;
@@ -49,5 +52,7 @@ export interface InventoryVendor {
 	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number): Promise<WriteOutcome>;
 	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>): Promise<WriteOutcome>;
 	readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage>;
+	/** For each recount (by key), what it changed at the POS, so Shopify moves by the same difference. */
+	countDifferences(transport: PosJsonTransport, locationId: string, recounts: PosStockChange[]): Promise<Map<string, CountDifference>>;
 	listLocations(transport: PosJsonTransport): Promise<Array<Record<string, unknown>>>;
 }

@@ -7,7 +7,7 @@ export interface PosStockChange {
 	locationId: string;
 	/** delta: signed change of IN_STOCK at the location (negative = sold, wasted, moved away). */
 	quantity?: number;
-	/** recount: the quantity counted; set it in Shopify (with changeFromQuantity = what Shopify holds). */
+	/** recount: the quantity counted (what it changed is read from the POS's history: InventoryVendor.countDifferences). */
 	absoluteQuantity?: number;
 	fromState: string | null;
 	toState: string | null;

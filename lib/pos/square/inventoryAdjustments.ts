@@ -7,20 +7,13 @@ import { adjustmentReference } from './referenceTag';
  * IN_STOCK → SOLD for stock leaving (a sale, an edit that adds), SOLD → IN_STOCK for stock coming back (a
  * restock, an edit that removes). The SDK's InventoryAdjustment (Square-Version 2026-09-16) takes
  * `from_location_id`/`to_location_id` and rejects `location_id`; `quantity` is a decimal string;
- * `occurred_at` is when Shopify processed the event, which Square uses to order late arrivals; Square
- * refuses an `occurred_at` older than 24 hours or in the future (InventoryAdjustment reference), so an
- * older event (a backfill, a retry from the retry table the next day) is dated 23 hours back instead.
+ * `occurred_at` is the time of the request, not of the Shopify event: Square orders a location's changes
+ * by `occurred_at`, so an adjustment dated before a physical count made meanwhile (a backfill, a retry from
+ * the retry table, a slow webhook) would be absorbed by that count and never move Square's stock. Shopify's
+ * time stays in the order itself; Square's history shows when the stock moved there.
  */
 export const BATCH_CHANGE_PATH = '/v2/inventory/changes/batch-create';
 export const CHANGES_PER_BATCH = 100;
-const OLDEST_OCCURRED_AT_MS = 23 * 3600_000;
-
-/** Shopify's time, kept within what Square accepts relative to `nowMs`. */
-export function squareOccurredAt(occurredAt: string, nowMs: number): string {
-	const at = Date.parse(occurredAt);
-	return new Date(Math.min(nowMs, Math.max(at, nowMs - OLDEST_OCCURRED_AT_MS))).toISOString();
-}
-
 export interface MappedStockChange {
 	change: StockChange;
 	/** Square ITEM_VARIATION id. */
@@ -40,16 +33,16 @@ function adjustmentOf(mapped: MappedStockChange, locationId: string, nowMs: numb
 			to_location_id: locationId,
 			catalog_object_id: itemId,
 			quantity: String(Math.abs(change.quantity)),
-			occurred_at: squareOccurredAt(change.occurredAt, nowMs),
+			occurred_at: new Date(nowMs).toISOString(),
 		},
 	};
 }
 
 /**
  * The calls for one Shopify order event: ≤ 100 changes each, in input order, each with a key from the
- * location and the change keys it carries, so the same event always gives the same calls (within a
- * day; later, a repeat may carry another `occurred_at` under the same key, which Square answers with
- * IDEMPOTENCY_KEY_REUSED: the changes are already there). Zero-quantity changes move nothing.
+ * location and the change keys it carries, so the same event always gives the same keys; a repeat carries
+ * another `occurred_at` under the same key, which Square answers with IDEMPOTENCY_KEY_REUSED (the changes
+ * are already there). Zero-quantity changes move nothing.
  */
 export function inventoryBatchBodies(changes: MappedStockChange[], locationId: string, nowMs: number): Array<Record<string, unknown>> {
 	const moving = changes.filter((mapped) => mapped.change.quantity !== 0);

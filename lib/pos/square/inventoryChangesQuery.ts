@@ -1,4 +1,5 @@
 import type { PosStockChange } from '../inventory/posStockChange';
+import type { HistoryEntry } from './countedChange';
 import { isOwnReference } from './referenceTag';
 
 /**
@@ -93,4 +94,41 @@ export function readInventoryChangesPage(body: unknown, locationId: string): Rea
 	}
 	if (typeof page.cursor === 'string' && page.cursor !== '') result.cursor = page.cursor;
 	return result;
+}
+
+/** One change of an item's IN_STOCK history at the location, with its times, in the order Square lists it. */
+export type TimedHistoryEntry = HistoryEntry & { occurredAt: string; createdAt: string };
+
+/** BatchRetrieveInventoryChanges for one item at one location: its whole IN_STOCK history, or only its counts. */
+export function itemHistoryBody(locationId: string, itemId: string, options: { countsOnly: boolean; updatedAfter?: string; cursor?: string }): Record<string, unknown> {
+	return {
+		catalog_object_ids: [itemId],
+		location_ids: [locationId],
+		types: options.countsOnly ? ['PHYSICAL_COUNT'] : ['PHYSICAL_COUNT', 'ADJUSTMENT'],
+		...(options.updatedAfter ? { updated_after: options.updatedAfter } : {}),
+		limit: 1000,
+		...(options.cursor ? { cursor: options.cursor } : {}),
+	};
+}
+
+/**
+ * One page of an item's history, every change that moves or sets IN_STOCK at the location, ours included
+ * (they are part of Square's arithmetic), in the order listed.
+ */
+export function readItemHistoryPage(body: unknown, locationId: string): { entries: TimedHistoryEntry[]; cursor?: string } {
+	const page = (body ?? {}) as { changes?: Raw[]; cursor?: unknown };
+	const entries: TimedHistoryEntry[] = [];
+	for (const raw of page.changes ?? []) {
+		const isCount = raw.type === 'PHYSICAL_COUNT';
+		const record = (isCount ? raw.physical_count : raw.adjustment) as Raw | undefined;
+		if (!record || typeof record.id !== 'string') continue;
+		const times = { occurredAt: text(record.occurred_at) ?? '', createdAt: text(record.created_at) ?? '' };
+		if (isCount) {
+			if (record.state === 'IN_STOCK' && record.location_id === locationId) entries.push({ id: record.id, type: 'PHYSICAL_COUNT', quantity: Number(record.quantity), ...times });
+			continue;
+		}
+		const delta = adjustmentDelta(record, locationId);
+		if (delta !== 0 && !Number.isNaN(delta)) entries.push({ id: record.id, type: 'ADJUSTMENT', delta, ...times });
+	}
+	return { entries, ...(typeof page.cursor === 'string' && page.cursor !== '' ? { cursor: page.cursor } : {}) };
 }

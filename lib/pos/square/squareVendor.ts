@@ -4,6 +4,7 @@ import type { CallRecord, InventoryVendor, MappedStockChange, StockChangesPage, 
 import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTransport';
 import { CATALOG_BATCH_RETRIEVE_PATH, CATALOG_SEARCH_PATH, catalogObjectsBody, catalogSearchBody, IDS_PER_RETRIEVE, readCatalogObjects, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
 import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
+import { squareCountDifferences } from './countDifferences';
 import { BATCH_CHANGE_PATH, inventoryBatchBodies } from './inventoryAdjustments';
 import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, isOwnOrder, readInventoryChangesPage, retrieveOrderPath } from './inventoryChangesQuery';
 import { LIST_LOCATIONS_PATH, readLocations } from './locations';
@@ -129,5 +130,6 @@ export const squareVendor: InventoryVendor = {
 	moveStock,
 	recordOrder,
 	readStockChanges,
+	countDifferences: squareCountDifferences,
 	listLocations: async (transport) => readLocations(await callOrThrow(transport, { method: 'GET', path: LIST_LOCATIONS_PATH, safeToRepeat: true })) as unknown as Array<Record<string, unknown>>,
 };

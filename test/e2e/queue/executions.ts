@@ -51,3 +51,32 @@ export async function waitForExecutionsToSettle(rest: N8nRest, workflowId: strin
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 }
+
+/** Why an execution failed: the node that failed and n8n's error message, read from the shared database. */
+export interface ExecutionFailure {
+	id: string;
+	node?: string;
+	message: string;
+}
+
+/**
+ * The failures among `executions`, with their errors, so that a scale run that fails says why (the
+ * processes' own logs are gone once the cluster stops).
+ */
+export async function failuresOf(rest: N8nRest, executions: ExecutionSummary[]): Promise<ExecutionFailure[]> {
+	const failures: ExecutionFailure[] = [];
+	for (const execution of executions.filter((candidate) => candidate.status === 'error' || candidate.status === 'crashed')) {
+		const answer = await rest.publicApi<{ data?: { resultData?: { error?: { message?: string; description?: string; node?: { name?: string } }; lastNodeExecuted?: string } } }>(
+			'GET',
+			`/executions/${execution.id}?includeData=true`,
+		);
+		const resultData = answer.body?.data?.resultData;
+		const error = resultData?.error;
+		failures.push({
+			id: execution.id,
+			node: error?.node?.name ?? resultData?.lastNodeExecuted,
+			message: error ? [error.message, error.description].filter(Boolean).join(' — ') : `${execution.status} without an error (HTTP ${answer.status})`,
+		});
+	}
+	return failures;
+}

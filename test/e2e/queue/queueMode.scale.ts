@@ -42,6 +42,7 @@ describe('queue mode: 1 main, 2 webhook processes behind a round-robin proxy, 2 
 		// Not asserted: whether n8n answered within Shopify's 5 s. On the shared 2-core test machine the two
 		// webhook processes answer a 240-delivery burst too slowly, so Shopify retries every delivery (see
 		// attemptOutcomes); the retries must change nothing, which the counts below check.
+		expect(result.failures).toEqual([]);
 		expect(result.executions.error ?? 0).toBe(0);
 		expect(result.posOrders).toBe(200);
 		expect(result.posOrdersPerKey).toEqual({ min: 1, max: 1 });
@@ -58,6 +59,7 @@ describe('queue mode: 1 main, 2 webhook processes behind a round-robin proxy, 2 
 		expect(result.postsNot2xx).toBe(0);
 		expect(result.tokensExpiredMidRun).toBeGreaterThan(0);
 		// Every execution succeeded: the ones that met an invalidated token renewed it and carried on.
+		expect(result.failures).toEqual([]);
 		expect(result.executions.error ?? 0).toBe(0);
 		expect(result.executions.success).toBeGreaterThanOrEqual(240);
 		expect(result.stockDrift).toEqual([]);
@@ -71,6 +73,7 @@ describe('queue mode: 1 main, 2 webhook processes behind a round-robin proxy, 2 
 		const result = await runBackfill(world, 2, { expireTokensMidRun: true });
 		figures.backfill = result;
 		expect(result.ordersInWindow).toBe(world.seeded.orders);
+		expect(result.failures).toEqual([]);
 		expect(result.executions).toEqual({ success: 2 });
 		expect(new Set(result.workersUsed)).toEqual(new Set(['worker-1', 'worker-2']));
 		expect(result.posOrders).toBe(result.ordersInWindow);

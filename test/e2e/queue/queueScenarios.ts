@@ -1,7 +1,7 @@
 import { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator, type SeedSummary } from '../../../simulator/shopify';
 import { posCredential } from '../workflows/posWorkflows';
-import { countByStatus, executionsOf, waitForExecutionsToSettle, type ExecutionSummary } from './executions';
+import { countByStatus, executionsOf, failuresOf, waitForExecutionsToSettle, type ExecutionFailure, type ExecutionSummary } from './executions';
 import { QueueCluster, type QueueClusterOptions } from './queueCluster';
 import {
 	BACKFILL_PATH,
@@ -118,6 +118,8 @@ export interface OrderDeliveryFigures {
 	/** Every delivery attempt's answer (HTTP status or the failure), as Shopify's side saw it. */
 	attemptOutcomes: Record<string, number>;
 	executions: Record<string, number>;
+	/** Each failed execution's node and error message (empty when all succeeded). */
+	failures: ExecutionFailure[];
 	posCreateRequests: number;
 	posOrders: number;
 	posOrdersPerKey: { min: number; max: number };
@@ -173,6 +175,7 @@ export async function runOrderDeliveries(world: QueueWorld, orders = 200, duplic
 		deliveriesNotAnswered2xx: deliveries.filter((delivery) => delivery.state !== 'delivered').length,
 		attemptOutcomes: tally(deliveries.flatMap((delivery) => delivery.attempts.map((attempt) => (attempt.status !== null ? String(attempt.status) : (attempt.error ?? 'no answer'))))),
 		executions: countByStatus(executions),
+		failures: await failuresOf(cluster.rest, executions),
 		posCreateRequests: pos.requests.filter(
 			(request) => request.method === 'POST' && request.path === '/api/orders' && keySet.has(request.headers['idempotency-key'] ?? ''),
 		).length,
@@ -188,6 +191,8 @@ export interface PosSaleFigures {
 	postsSent: number;
 	postsNot2xx: number;
 	executions: Record<string, number>;
+	/** Each failed execution's node and error message (empty when all succeeded). */
+	failures: ExecutionFailure[];
 	skus: number;
 	/** SKUs whose stock moved by exactly the sum of their sales (each sale applied once). */
 	skusExact: number;
@@ -266,6 +271,7 @@ export async function runPosSales(world: QueueWorld, skus = 40, duplicateEvery =
 		postsSent: statuses.length,
 		postsNot2xx: statuses.filter((status) => status < 200 || status >= 300).length,
 		executions: countByStatus(executions),
+		failures: await failuresOf(cluster.rest, executions),
 		skus: chosen.length,
 		skusExact: chosen.length - stockDrift.length,
 		stockDrift,
@@ -282,6 +288,8 @@ export interface BackfillFigures {
 	posOrders: number;
 	posOrdersPerKey: { min: number; max: number };
 	executions: Record<string, number>;
+	/** Each failed execution's node and error message (empty when all succeeded). */
+	failures: ExecutionFailure[];
 	/** Which worker ran each window's execution (from the workers' own start lines). */
 	workersUsed: string[];
 	throttledAnswers: number;
@@ -291,6 +299,7 @@ export interface BackfillFigures {
 	tokensExpiredMidRun: number;
 	seconds: number;
 	ordersPerSecond: number;
+	shopifyTimeline?: string[];
 }
 
 /**
@@ -347,6 +356,7 @@ export async function runBackfill(world: QueueWorld, windows: number, options: {
 	const executions = await waitFor('the backfill executions to end', ended, 900_000);
 	const seconds = (Date.now() - started) / 1000;
 	const log = await shop.control.requests(logFrom);
+	const failures = await failuresOf(cluster.rest, executions);
 	const perKey = timesEach(pos.store.orders.map((order) => order.idempotencyKey), keys);
 	const delivered = [...perKey.values()].filter((count) => count > 0).length;
 	return {
@@ -355,6 +365,11 @@ export async function runBackfill(world: QueueWorld, windows: number, options: {
 		posOrders: [...perKey.values()].reduce((sum, count) => sum + count, 0),
 		posOrdersPerKey: { min: Math.min(...perKey.values()), max: Math.max(...perKey.values()) },
 		executions: countByStatus(executions),
+		failures,
+		// When a window failed: every Shopify answer of the run, to see who held the bucket.
+		...(failures.length > 0
+			? { shopifyTimeline: log.filter((entry) => entry.endpoint === 'graphql').map((entry) => `${((Date.parse(entry.at) - started) / 1000).toFixed(1)}s ${entry.operationName} ${entry.outcome} cost ${entry.requestedCost} ${JSON.stringify(entry.variables).slice(0, 80)}`) }
+			: {}),
 		workersUsed: executions.map((execution: ExecutionSummary) => cluster.workerThatRan(execution.id) ?? 'unknown'),
 		throttledAnswers: log.filter((entry) => entry.outcome === 'THROTTLED').length,
 		shopifyAnswers: tally(log.filter((entry) => entry.endpoint === 'graphql').map((entry) => `${entry.operationName}:${entry.outcome}`)),

@@ -53,12 +53,14 @@ describe('POS Inventory: Get Stock Changes (Square)', () => {
 
 		const run = await changesRun();
 		expect(run.output(1)).toEqual([]);
-		expect(run.json(0).map((json) => [json.sku, json.kind, json.quantity ?? json.absoluteQuantity, json.locationId])).toEqual([
+		expect(run.json(0).map((json) => [json.sku, json.kind, json.quantity, json.locationId])).toEqual([
 			['TEE-M', 'delta', -2, LOCATION],
 			['HAT', 'delta', 6, LOCATION],
 			['HAT', 'delta', -1, LOCATION],
-			['TEE-M', 'recount', 15, LOCATION],
+			// 20, sold 2, counted 15: the recount took 3 away.
+			['TEE-M', 'recount', -3, LOCATION],
 		]);
+		expect(run.json(0)[3]).toMatchObject({ absoluteQuantity: 15, quantityBefore: 18 });
 		expect(new Set(run.json(0).map((json) => json.key)).size).toBe(4);
 		expect(run.output(0).every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 
@@ -70,6 +72,35 @@ describe('POS Inventory: Get Stock Changes (Square)', () => {
 		clock.now += 1000;
 		const next = await changesRun();
 		expect(next.json(0).map((json) => [json.sku, json.quantity])).toEqual([['HAT', -1]]);
+	});
+
+	it('a recount moves Shopify by what it changed in Square, in Square\'s order: a late change that occurred before it is inside it', async () => {
+		await changesRun({ startFrom: at(0) });
+		const start = sim.square.inventory.quantity('VAR-TEE', LOCATION);
+		clock.now += 1000;
+		register.recount(LOCATION, 'VAR-TEE', 12);
+		clock.now += 1000;
+		register.damage(LOCATION, 'VAR-TEE', 1);
+		const beforeSecondCount = at(500 / 1000);
+		clock.now += 1000;
+		register.recount(LOCATION, 'VAR-TEE', 9);
+		clock.now += 1000;
+		// An offline register reports a write-off that happened before the second count: the count includes it.
+		register.damage(LOCATION, 'VAR-TEE', 2, beforeSecondCount);
+		expect(sim.square.inventory.quantity('VAR-TEE', LOCATION)).toBe(9);
+		clock.now += 1000;
+
+		const run = await changesRun();
+		expect(run.output(1)).toEqual([]);
+		expect(run.json(0).map((json) => [json.kind, json.quantity, json.absoluteQuantity ?? null, json.quantityBefore ?? null])).toEqual([
+			['recount', 12 - start, 12, start],
+			['delta', -1, null, null],
+			['delta', -2, null, null],
+			// 12, less 1, less the 2 that reached Square later: 9 before the count of 9.
+			['recount', 0, 9, 9],
+		]);
+		// Moved by these, a Shopify that held what Square held ends where Square is, whatever the order applied.
+		expect(start + run.json(0).reduce((sum, json) => sum + (json.quantity as number), 0)).toBe(sim.square.inventory.quantity('VAR-TEE', LOCATION));
 	});
 
 	it('a failed read keeps the position, so the next run returns what it missed', async () => {

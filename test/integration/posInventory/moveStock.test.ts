@@ -62,14 +62,18 @@ describe('POS Inventory: Move Stock for Shopify Orders (Square)', () => {
 		const orders = [orderEvent(1001, [{ sku: 'TEE-M', quantity: -2 }]), orderEvent(1002, [{ sku: 'TEE-M', quantity: -3 }, { sku: 'HAT', quantity: -1 }])];
 		const once = await runInventory(sim, MOVE, orders);
 		const again = await runInventory(sim, MOVE, orders);
-		expect(again.json(0).map((json) => json.calls)).toEqual(once.json(0).map((json) => json.calls));
+		// The repeat carries the same keys (its occurred_at is the new request's): Square answers
+		// IDEMPOTENCY_KEY_REUSED, read as "already there".
+		const calls = (run: typeof once) => run.json(0).map((json) => (json.calls as Array<Record<string, unknown>>).map((call) => call.idempotencyKey));
+		expect(calls(again)).toEqual(calls(once));
+		expect(again.json(0).flatMap((json) => json.calls as Array<Record<string, unknown>>).every((call) => call.alreadyApplied === true)).toBe(true);
 		expect(squareStock(sim, 'VAR-TEE')).toBe(15);
 		expect(squareStock(sim, 'VAR-HAT')).toBe(9);
 		const keys = sim.requests.filter((request) => request.path === '/v2/inventory/changes/batch-create').map((request) => JSON.parse(request.body).idempotency_key);
 		expect(keys).toEqual([keys[0], keys[1], keys[0], keys[1]]);
 	});
 
-	it('an event older than Square\'s one day is dated within it, and a repeat a moment later still moves nothing twice', async () => {
+	it('an event older than Square\'s one day is dated now, and a repeat a moment later still moves nothing twice', async () => {
 		const old = [orderEvent(1001, [{ sku: 'TEE-M', quantity: -2 }], {}, '2026-01-02T10:00:00Z')];
 		const once = await runInventory(sim, MOVE, old);
 		expect(once.json(0)[0]).toMatchObject({ outcome: 'moved' });

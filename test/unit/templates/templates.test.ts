@@ -8,6 +8,7 @@ import { PosHttpRequest } from '../../../nodes/PosHttpRequest/PosHttpRequest.nod
 import { PosTrigger } from '../../../nodes/PosTrigger/PosTrigger.node';
 import { ShopifyAdjustInventory } from '../../../nodes/ShopifyAdjustInventory/ShopifyAdjustInventory.node';
 import { isValidReferenceUri } from '../../../lib/shopify/inventory/validateChange';
+import { isInventoryReason } from '../../../lib/shopify/inventory/reasons';
 import { ShopifyGetInventory } from '../../../nodes/ShopifyGetInventory/ShopifyGetInventory.node';
 import { ShopifyGetOrders } from '../../../nodes/ShopifyGetOrders/ShopifyGetOrders.node';
 import { ShopifyOrderPollingTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderPollingTrigger.node';
@@ -169,7 +170,9 @@ describe('POS templates', () => {
 				const source = byName.get(from);
 				expect(source).toBeDefined();
 				const outputs = ownByType.get(source!.type)?.description.outputs;
-				if (Array.isArray(outputs)) expect(main.length).toBeLessThanOrEqual(outputs.length);
+				// "On Error: Continue (using error output)" gives a node one more output, after its own.
+				const errorOutput = (source as { onError?: string }).onError === 'continueErrorOutput' ? 1 : 0;
+				if (Array.isArray(outputs)) expect(main.length).toBeLessThanOrEqual(outputs.length + errorOutput);
 				for (const targets of main) for (const target of targets) expect(byName.has(target.node)).toBe(true);
 			}
 		});
@@ -427,39 +430,37 @@ describe('POS templates', () => {
 			expect(row(keep, { outcome: 'notMapped', error: 'no SKU', key: 'CHG1', itemId: 'VAR1', quantity: -1, request: null })).toMatchObject({ idempotencyKey: 'CHG1', error: 'no SKU' });
 		});
 
-		it('a delta is adjusted and a recount set in Shopify, each keyed by Square\'s change id and naming it in Shopify\'s history', () => {
+		it('every change, a recount too, is adjusted in Shopify by its quantity, keyed by Square\'s change id and naming it in Shopify\'s history', () => {
 			const [changes] = posInventory('getStockChanges');
-			// One change at a time, in Square's order: a recount must land between the sales before and after it.
-			const [loop] = next(changes.name);
-			expect([loop.type, loop.typeVersion, loop.parameters.batchSize]).toEqual(['n8n-nodes-base.splitInBatches', 3, 1]);
-			expect(next(loop.name, 0)).toEqual([]);
-			const [branch] = next(loop.name, 1);
-			expect(branch.type).toBe('n8n-nodes-base.if');
-			const [condition] = (branch.parameters.conditions as { conditions: Array<{ leftValue: string; rightValue: string; operator: { operation: string } }> }).conditions;
-			expect([condition.rightValue, condition.operator.operation]).toEqual(['recount', 'equals']);
-			const [set] = next(branch.name, 0);
-			const [adjust] = next(branch.name, 1);
+			// No loop and no branch: a recount arrives as a difference, so the writes commute.
+			const [adjust] = next(changes.name);
+			expect(adjust.type).toBe(`${PACKAGE_PREFIX}shopifyAdjustInventory`);
+			expect(adjust.parameters).toMatchObject({ identifierType: 'sku', mode: 'adjust' });
 			const sale = { vendor: 'square', key: 'CHG-SALE-1', kind: 'delta', sku: 'TEE-S', itemId: 'VAR1', locationId: 'L1', quantity: -2 };
-			const recount = { vendor: 'square', key: 'CHG-COUNT-1', kind: 'recount', sku: 'TEE-S', itemId: 'VAR1', locationId: 'L1', absoluteQuantity: 17 };
-			expect(evaluate(condition.leftValue, sale)).toBe('delta');
-			expect(evaluate(condition.leftValue, recount)).toBe('recount');
-			for (const [node, change, mode, amount] of [
-				[adjust, sale, 'adjust', ['delta', -2]],
-				[set, recount, 'set', ['quantity', 17]],
-			] as Array<[Node, { key: string }, string, [string, number]]>) {
-				expect(node.type).toBe(`${PACKAGE_PREFIX}shopifyAdjustInventory`);
-				expect(node.parameters).toMatchObject({ identifierType: 'sku', mode });
-				expect(evaluate(String(node.parameters.sku), change)).toBe('TEE-S');
-				expect(evaluate(String(node.parameters[amount[0]]), change)).toBe(amount[1]);
-				const options = node.parameters.options as { idempotencyKey: string; referenceDocumentUri: string; expectedQuantity?: number };
+			const recount = { vendor: 'square', key: 'CHG-COUNT-1', kind: 'recount', sku: 'TEE-S', itemId: 'VAR1', locationId: 'L1', quantity: 4, absoluteQuantity: 17, quantityBefore: 13 };
+			for (const [change, reason] of [
+				[sale, 'correction'],
+				[recount, 'cycle_count_available'],
+			] as Array<[{ key: string; quantity: number }, string]>) {
+				expect(evaluate(String(adjust.parameters.sku), change)).toBe('TEE-S');
+				expect(evaluate(String(adjust.parameters.delta), change)).toBe(change.quantity);
+				const chosen = evaluate(String(adjust.parameters.reason), change);
+				expect(chosen).toBe(reason);
+				expect(isInventoryReason(String(chosen))).toBe(true);
+				const options = adjust.parameters.options as { idempotencyKey: string; referenceDocumentUri: string };
 				expect(evaluate(options.idempotencyKey, change)).toBe(`square-change-${change.key}`);
 				const uri = String(evaluate(options.referenceDocumentUri, change));
 				expect(uri).toBe(`gid://n8n-shopify-pos/SquareInventoryChange/${change.key}`);
 				expect(isValidReferenceUri(uri)).toBe(true);
 			}
-			expect(set.parameters.quantityName).toBe('available');
-			// Each write hands back to the loop for the next change.
-			expect([next(set.name), next(adjust.name)]).toEqual([[loop], [loop]]);
+			// A write Shopify refused is kept, never lost: the node's error output into the retry table.
+			expect((adjust as { onError?: string }).onError).toBe('continueErrorOutput');
+			expect(next(adjust.name, 0)).toEqual([]);
+			const [keep] = next(adjust.name, 1);
+			expect([keep.type, keep.parameters.operation]).toEqual(['n8n-nodes-base.dataTable', 'insert']);
+			const refused = { status: 'failed', sku: 'TEE-S', delta: -2, locationId: 'gid://shopify/Location/1', idempotencyKey: 'square-change-CHG-SALE-1', referenceDocumentUri: 'gid://n8n-shopify-pos/SquareInventoryChange/CHG-SALE-1', error: 'No variant has SKU TEE-S', errorCode: 'SKU_NOT_FOUND' };
+			expect(row(keep, refused)).toMatchObject({ shopifyOrder: 'Square change CHG-SALE-1', idempotencyKey: 'square-change-CHG-SALE-1', error: 'No variant has SKU TEE-S' });
+			expect(JSON.parse(String(row(keep, refused).requestBody))).toMatchObject({ sku: 'TEE-S', delta: -2 });
 		});
 
 		it('"Run once: list my Square locations" runs List Locations, and the only value to replace is the Square location', () => {
@@ -495,7 +496,7 @@ describe('POS templates', () => {
 				expect(all).toMatch(words);
 			// The nodes the setup tells the user to open or click exist under those names.
 			const setup = notes.find((note) => /setup/i.test(note))!;
-			for (const name of ['Move Square stock', 'Get Square stock changes', 'Adjust Shopify stock', 'Set Shopify count', 'POS Trigger', 'Shopify Order Trigger', 'Run once: list my Square locations', 'Run once: create the retry table']) {
+			for (const name of ['Move Square stock', 'Get Square stock changes', 'Adjust Shopify stock', 'POS Trigger', 'Shopify Order Trigger', 'Run once: list my Square locations', 'Run once: create the retry table']) {
 				expect(setup).toContain(`**${name}**`);
 				expect(template.nodes.map((node) => node.name)).toContain(name);
 			}

@@ -165,8 +165,6 @@ export class SquareInventory {
 		const location = (adjustment.from_location_id ?? adjustment.to_location_id) as string;
 		const variation = adjustment.catalog_object_id as string;
 		const quantity = parseQuantity(adjustment.quantity)!;
-		this.move(variation, location, adjustment.from_state as string, -quantity, touched);
-		this.move(variation, location, adjustment.to_state as string, quantity, touched);
 		const body: Json = {
 			id: this.ids.inventoryChange(),
 			...(typeof adjustment.reference_id === 'string' ? { reference_id: adjustment.reference_id } : {}),
@@ -182,7 +180,9 @@ export class SquareInventory {
 			source,
 			...(extras.transactionId ? { transaction_id: extras.transactionId } : {}),
 		};
-		return this.record('ADJUSTMENT', body, [location], [adjustment.from_state as string, adjustment.to_state as string]);
+		const stored = this.record('ADJUSTMENT', body, [location], [adjustment.from_state as string, adjustment.to_state as string]);
+		this.recount(variation, location, touched);
+		return stored;
 	}
 
 	private count(count: Json, source: ChangeSource, ignoreUnchanged: boolean, touched: Map<string, CountRecord>): StoredChange | null {
@@ -192,7 +192,6 @@ export class SquareInventory {
 		const quantity = parseQuantity(count.quantity, true)!;
 		const current = this.counts.get(countKey(variation, location, state));
 		if (ignoreUnchanged && current?.quantity === quantity) return null;
-		this.move(variation, location, state, quantity - (current?.quantity ?? 0), touched);
 		const body: Json = {
 			id: this.ids.inventoryChange(),
 			...(typeof count.reference_id === 'string' ? { reference_id: count.reference_id } : {}),
@@ -205,19 +204,46 @@ export class SquareInventory {
 			occurred_at: count.occurred_at,
 			created_at: this.timestamp(),
 		};
-		return this.record('PHYSICAL_COUNT', body, [location], [state]);
+		const stored = this.record('PHYSICAL_COUNT', body, [location], [state]);
+		this.recount(variation, location, touched);
+		return stored;
 	}
 
-	/** Adds `delta` to a tracked state's count; untracked states (SOLD, NONE, UNLINKED_RETURN) keep no count. */
-	private move(variationId: string, locationId: string, state: string, delta: number, touched: Map<string, CountRecord>): void {
-		if (UNTRACKED_STATES.has(state)) return;
-		const key = countKey(variationId, locationId, state);
-		const record = this.counts.get(key) ?? { variationId, locationId, state, quantity: 0, calculatedAt: '', sequence: 0 };
-		record.quantity += delta;
-		record.calculatedAt = this.timestamp();
-		record.sequence = ++this.sequence;
-		this.counts.set(key, record);
-		touched.set(key, record);
+	/**
+	 * The variation's counts at the location, folded from its history in occurred_at order: Square "uses
+	 * occurred_at to order changes that arrive out of order", so a physical count sets the state as of its
+	 * occurred_at, later-occurring adjustments apply on top, and an adjustment that arrives after a count but
+	 * occurred before it is absorbed by that count. Untracked states (SOLD, NONE, UNLINKED_RETURN) keep no count.
+	 */
+	private recount(variationId: string, locationId: string, touched: Map<string, CountRecord>): void {
+		const folded = new Map<string, number>();
+		const entries = this.history
+			.filter((change) => change.catalogObjectId === variationId && change.locationIds.includes(locationId))
+			.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.sequence - b.sequence);
+		for (const entry of entries) {
+			if (entry.type === 'PHYSICAL_COUNT') {
+				const count = entry.raw.physical_count as Json;
+				folded.set(count.state as string, parseQuantity(count.quantity, true)!);
+				continue;
+			}
+			const adjustment = entry.raw.adjustment as Json;
+			const quantity = parseQuantity(adjustment.quantity)!;
+			for (const [state, delta] of [[adjustment.from_state as string, -quantity], [adjustment.to_state as string, quantity]] as const) {
+				if (!UNTRACKED_STATES.has(state)) folded.set(state, (folded.get(state) ?? 0) + delta);
+			}
+		}
+		for (const [state, quantity] of folded) {
+			const key = countKey(variationId, locationId, state);
+			const record = this.counts.get(key);
+			// A count Square holds changes only when its quantity does (an absorbed adjustment moves nothing).
+			if (record && record.quantity === quantity) continue;
+			const updated = record ?? { variationId, locationId, state, quantity: 0, calculatedAt: '', sequence: 0 };
+			updated.quantity = quantity;
+			updated.calculatedAt = this.timestamp();
+			updated.sequence = ++this.sequence;
+			this.counts.set(key, updated);
+			touched.set(key, updated);
+		}
 	}
 
 	retrieveCounts(request: { catalog_object_ids?: string[] | null; location_ids?: string[] | null; updated_after?: string | null; states?: string[] | null; cursor?: string | null; limit?: number | null }): Reply {

@@ -54,13 +54,16 @@ export class SquareRegister {
 		return this.change(this.adjustment(locationId, catalogObjectId, quantity, 'NONE', 'IN_STOCK'), true);
 	}
 
-	/** Damaged or lost stock written off: IN_STOCK → WASTE. */
-	damage(locationId: string, catalogObjectId: string, quantity: number | string): Reply {
-		return this.change(this.adjustment(locationId, catalogObjectId, quantity, 'IN_STOCK', 'WASTE'), true);
+	/**
+	 * Damaged or lost stock written off: IN_STOCK → WASTE. `occurredAt`: when it happened, for a register
+	 * that was offline and reports it late (Square orders it by that time, not by its arrival).
+	 */
+	damage(locationId: string, catalogObjectId: string, quantity: number | string, occurredAt?: string): Reply {
+		return this.change(this.adjustment(locationId, catalogObjectId, quantity, 'IN_STOCK', 'WASTE', occurredAt), true);
 	}
 
-	private adjustment(locationId: string, catalogObjectId: string, quantity: number | string, from: string, to: string): Json {
-		return { type: 'ADJUSTMENT', adjustment: { catalog_object_id: catalogObjectId, from_location_id: locationId, to_location_id: locationId, from_state: from, to_state: to, quantity: String(quantity), occurred_at: this.sim.timestamp() } };
+	private adjustment(locationId: string, catalogObjectId: string, quantity: number | string, from: string, to: string, occurredAt?: string): Json {
+		return { type: 'ADJUSTMENT', adjustment: { catalog_object_id: catalogObjectId, from_location_id: locationId, to_location_id: locationId, from_state: from, to_state: to, quantity: String(quantity), occurred_at: occurredAt ?? this.sim.timestamp() } };
 	}
 
 	private change(change: Json, ignoreUnchanged: boolean): Reply {

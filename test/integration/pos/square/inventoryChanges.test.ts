@@ -46,6 +46,23 @@ describe('Square simulator: inventory', () => {
 		expect(counts.json.counts).toEqual([expect.objectContaining({ state: 'IN_STOCK', quantity: '16.5' })]);
 	});
 
+	it('counts follow occurred_at, not arrival: a late adjustment that occurred before a count is inside it, one after applies on top', async () => {
+		const send = (key: string, change: Json) => api.post('/v2/inventory/changes/batch-create', { idempotency_key: key, changes: [change] });
+		const count = physicalCount(tee, main, '10');
+		(count.physical_count as Json).occurred_at = '2026-12-01T09:00:00Z';
+		expect((await send('c', count)).status).toBe(200);
+		expect((await send('after', inventoryAdjustment(tee, main, '2', 'IN_STOCK', 'SOLD', { occurred_at: '2026-12-01T09:30:00Z' }))).status).toBe(200);
+		expect(inStock(tee)).toBe(8);
+		// Reported late by an offline register, it happened before the count: the count already holds it.
+		const late = await send('before', inventoryAdjustment(tee, main, '3', 'IN_STOCK', 'SOLD', { occurred_at: '2026-12-01T08:00:00Z' }));
+		expect(late.status).toBe(200);
+		expect(late.json.counts).toEqual([]);
+		expect(inStock(tee)).toBe(8);
+		// The history lists all three in Square's order, the late one first.
+		const listed = await api.post('/v2/inventory/changes/batch-retrieve', { catalog_object_ids: [tee], location_ids: [main] });
+		expect((listed.json.changes as Json[]).map((change) => ((change.adjustment ?? change.physical_count) as Json).quantity)).toEqual(['3', '10', '2']);
+	});
+
 	it('the same key and body answer the first result and change nothing; the same key with another body is refused', async () => {
 		const body = { idempotency_key: 'shopify-1001', changes: [physicalCount(tee, main, '10'), inventoryAdjustment(tee, main, '2', 'IN_STOCK', 'SOLD', { reference_id: 'shopify:1001:1' })] };
 		const first = await api.post('/v2/inventory/changes/batch-create', body);

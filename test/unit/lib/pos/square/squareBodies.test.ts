@@ -2,7 +2,7 @@ import { serialization } from 'square';
 import { catalogSearchBody, readCatalogSearchPage } from '../../../../../lib/pos/square/catalogSearch';
 import { externalPaymentBody } from '../../../../../lib/pos/square/externalPayment';
 import { inventoryBatchKey, orderKey, paymentKey, squareIdempotencyKey } from '../../../../../lib/pos/square/idempotencyKey';
-import { inventoryBatchBodies, squareOccurredAt } from '../../../../../lib/pos/square/inventoryAdjustments';
+import { inventoryBatchBodies } from '../../../../../lib/pos/square/inventoryAdjustments';
 import { inventoryChangesBody, readInventoryChangesPage } from '../../../../../lib/pos/square/inventoryChangesQuery';
 import { readLocations } from '../../../../../lib/pos/square/locations';
 import { OrderModelError, squareOrderPlan } from '../../../../../lib/pos/square/orderBody';
@@ -72,8 +72,8 @@ describe('stock adjustments', () => {
 		);
 		expectValid(serialization.BatchChangeInventoryRequest, body);
 		expect(body.changes).toEqual([
-			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:11', from_state: 'IN_STOCK', to_state: 'SOLD', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-1', quantity: '2', occurred_at: '2026-11-20T13:00:00.000Z' } },
-			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:12', from_state: 'SOLD', to_state: 'IN_STOCK', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-2', quantity: '1', occurred_at: '2026-11-21T08:30:00.000Z' } },
+			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:11', from_state: 'IN_STOCK', to_state: 'SOLD', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-1', quantity: '2', occurred_at: '2026-11-21T12:00:00.000Z' } },
+			{ type: 'ADJUSTMENT', adjustment: { reference_id: 'shopify:5000000000001:12', from_state: 'SOLD', to_state: 'IN_STOCK', from_location_id: 'LOC-1', to_location_id: 'LOC-1', catalog_object_id: 'VAR-2', quantity: '1', occurred_at: '2026-11-21T12:00:00.000Z' } },
 		]);
 		expect(body.idempotency_key).toBe(inventoryBatchKey('LOC-1', ['sale-11', 'restock-12'], { index: 0, count: 1 }));
 	});
@@ -92,11 +92,12 @@ describe('stock adjustments', () => {
 		expect(inventoryBatchBodies([{ change: stockChange('edit-0', 'TEE-M', 0, { cause: 'edit' }), itemId: 'VAR-1' }], 'LOC-1', Date.now())).toEqual([]);
 	});
 
-	it('dates a change Square would refuse as too old (over 24 h) or in the future within what Square accepts', () => {
+	it('dates every change at the request, whatever the Shopify event\'s time (a count made since must not absorb it)', () => {
 		const now = Date.parse('2026-11-22T12:00:00Z');
-		expect(squareOccurredAt('2026-11-22T11:00:00Z', now)).toBe('2026-11-22T11:00:00.000Z');
-		expect(squareOccurredAt('2026-11-20T10:00:00Z', now)).toBe('2026-11-21T13:00:00.000Z');
-		expect(squareOccurredAt('2026-11-22T12:05:00Z', now)).toBe('2026-11-22T12:00:00.000Z');
+		const old = stockChange('sale-old', 'TEE-M', -1, { cause: 'sale' });
+		const [body] = inventoryBatchBodies([{ change: { ...old, occurredAt: '2026-11-20T10:00:00Z' }, itemId: 'VAR-1' }], 'LOC-1', now);
+		const [change] = body.changes as Array<{ adjustment: { occurred_at: string } }>;
+		expect(change.adjustment.occurred_at).toBe('2026-11-22T12:00:00.000Z');
 	});
 });
 
