@@ -224,7 +224,7 @@ export class ShopifyClient {
 			const errors = Array.isArray(payload.errors) ? payload.errors : [];
 			if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
 				throttleAttempts++;
-				const delay = throttledRetryDelayMs(waitAfterThrottled(queryCost, cost), throttleAttempts, this.random());
+				const delay = throttledRetryDelayMs(waitAfterThrottled(queryCost, cost), this.random());
 				if (mayWaitForThrottle(delay)) {
 					throttleWaitedMs += delay;
 					this.log('debug', `Shopify: THROTTLED on ${operationName ?? 'request'}; waiting ${delay} ms`);

@@ -37,11 +37,11 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * Wait after a THROTTLED answer. The first wait is exactly what Shopify's bucket needs; when refused again,
- * another client is drawing on the same bucket (another worker, another app), so a random part is added
- * to stop competing clients from waking together (random in [0, 1)).
+ * Wait after a THROTTLED answer: exactly what Shopify's bucket needs, plus a small random part (random in
+ * [0, 1)) so clients sharing the bucket (other workers, other apps) do not wake together. The same on every
+ * attempt: a request refused ten times must not lose every race for the refilled bucket to newer requests,
+ * which would wait exactly.
  */
-export function throttledRetryDelayMs(exactMs: number, attempt: number, random: number): number {
-	if (attempt <= 1) return exactMs;
-	return exactMs + Math.round(random * Math.min(1000, exactMs / 2 + 100));
+export function throttledRetryDelayMs(exactMs: number, random: number): number {
+	return exactMs + Math.round(random * Math.min(250, exactMs / 4 + 50));
 }

@@ -142,7 +142,6 @@ describe('Square template inside n8n: Shopify and Square stock in step both ways
 
 	it(`switched to "Record Shopify Orders": ${RECORDED_ORDERS} orders appear in Square paid with Shopify's totals, stock moved once`, async () => {
 		// What the setup note tells the user: open Move Square stock, switch Operation, publish again.
-		await world.n8n.rest.unpublishWorkflow(WORKFLOW_ID);
 		const current = await world.n8n.rest.publicApi<{ name: string; nodes: Array<{ name: string; parameters: Json }>; connections: Json; settings?: Json }>('GET', `/workflows/${WORKFLOW_ID}`);
 		expect(current.status).toBe(200);
 		const moveNode = current.body.nodes.find((node) => node.name === 'Move Square stock')!;

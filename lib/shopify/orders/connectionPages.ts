@@ -17,16 +17,24 @@ const PAGE_DOCUMENTS: Record<ConnectionField, string> = {
 	fulfillmentOrders: ORDER_FULFILLMENT_ORDERS_PAGE,
 };
 
+/** Nodes asked for on an order's second page of a connection, before its length is known better. */
+const FIRST_FOLLOW_UP_PAGE = 10;
+
 /** Requested cost per node of each connection, learned from Shopify's reports, to size the next page. */
 export class PageCostMemory {
 	private readonly perNode = new Map<ConnectionField, number>();
 
-	pageSize(field: ConnectionField, budget: number): number {
+	/**
+	 * The next page's size: what fits the budget, and at most `wanted`. Shopify admits a query only once its
+	 * REQUESTED cost fits the bucket, so a page far larger than the list (43 lines asked, 2 left) waits for
+	 * points it will mostly refund, and loses every race for the bucket to smaller queries of other workers.
+	 */
+	pageSize(field: ConnectionField, budget: number, wanted = 250): number {
 		const perNode = this.perNode.get(field);
 		// Cost unknown: one node measures it and fits any bucket; the next page is sized from the answer.
 		if (perNode === undefined) return 1;
 		// Connection overhead is 2 points plus the order itself; keep 5 % headroom.
-		return Math.max(1, Math.min(250, Math.floor((budget * 0.95 - 3) / perNode)));
+		return Math.max(1, Math.min(250, wanted, Math.floor((budget * 0.95 - 3) / perNode)));
 	}
 
 	estimate(field: ConnectionField, first: number): number | undefined {
@@ -56,7 +64,10 @@ export async function completeConnections(
 		const connection = order[field] as GqlConnection<unknown>;
 		let pageInfo = connection.pageInfo;
 		while (pageInfo?.hasNextPage) {
-			const first = memory.pageSize(field, queryBudget(client));
+			// Pages grow with what the list has shown so far (10, then twice the nodes read): a list one
+			// longer than the first page costs a small query, a long one a few more pages.
+			const wanted = Math.max(FIRST_FOLLOW_UP_PAGE, 2 * connection.nodes.length);
+			const first = memory.pageSize(field, queryBudget(client), wanted);
 			const response = await client.request<{ node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null }>(
 				PAGE_DOCUMENTS[field],
 				{ id: order.id, first, after: pageInfo.endCursor },
