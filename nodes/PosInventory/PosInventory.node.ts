@@ -3,6 +3,7 @@ import { inventoryVendor } from '../../lib/pos/inventory/vendors';
 import { locationProperty, OPERATION, operationProperty, optionsProperty, vendorProperty } from './commonProperties';
 import { findItemsBySku, findItemsBySkuProperties } from './findItemsBySku';
 import { getPosStockChanges } from './getStockChanges';
+import { getPosStockLevels } from './getStockLevels';
 import { listPosLocations } from './listLocations';
 import { moveStockForOrders } from './moveStock';
 import { recordShopifyOrders } from './recordOrders';
@@ -12,6 +13,7 @@ const OPERATIONS = {
 	[OPERATION.moveStock]: moveStockForOrders,
 	[OPERATION.recordOrders]: recordShopifyOrders,
 	[OPERATION.getStockChanges]: getPosStockChanges,
+	[OPERATION.getStockLevels]: getPosStockLevels,
 	[OPERATION.listLocations]: listPosLocations,
 };
 

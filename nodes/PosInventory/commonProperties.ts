@@ -8,6 +8,7 @@ export const OPERATION = {
 	moveStock: 'moveStock',
 	recordOrders: 'recordOrders',
 	getStockChanges: 'getStockChanges',
+	getStockLevels: 'getStockLevels',
 	listLocations: 'listLocations',
 } as const;
 
@@ -29,6 +30,7 @@ export const operationProperty: INodeProperties = {
 	options: [
 		{ name: 'Find Items by SKU', value: OPERATION.findItemsBySku, action: 'Find POS items by SKU', description: "The POS's own item ID for each SKU" },
 		{ name: 'Get Stock Changes', value: OPERATION.getStockChanges, action: 'Get stock changes since the last run', description: 'Sales, returns, receiving, recounts and damage at the POS location since the last run, for Shopify' },
+		{ name: 'Get Stock Levels', value: OPERATION.getStockLevels, action: 'Get stock levels at a POS location', description: "Every item's sellable count at the location with its SKU, to compare with Shopify (Shopify Reconcile Inventory)" },
 		{ name: 'List Locations', value: OPERATION.listLocations, action: 'List POS locations', description: 'Every location with its ID, to fill in Location ID' },
 		{ name: 'Move Stock for Shopify Orders', value: OPERATION.moveStock, action: 'Move POS stock for Shopify orders', description: "Stock only: the POS's stock goes down for each sale and back up for each restock, once" },
 		{ name: 'Record Shopify Orders', value: OPERATION.recordOrders, action: 'Record Shopify orders in the POS', description: 'The order itself in the POS, paid externally, so its stock moves and its total shows' },
@@ -43,7 +45,7 @@ export const locationProperty: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'L8XXXXXXXXXXX',
-	displayOptions: { show: { operation: [OPERATION.moveStock, OPERATION.recordOrders, OPERATION.getStockChanges] } },
+	displayOptions: { show: { operation: [OPERATION.moveStock, OPERATION.recordOrders, OPERATION.getStockChanges, OPERATION.getStockLevels] } },
 	description: 'The POS location whose stock this workflow keeps in step with Shopify. Run the List Locations operation once to see the IDs.',
 };
 

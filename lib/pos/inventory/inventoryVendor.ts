@@ -2,6 +2,7 @@ import type { PosOrder } from '../../shopify/orders/posOrder';
 import type { CatalogMatch, SkuComparison } from '../catalog/skuMatch';
 import type { PosStockChange } from './posStockChange';
 import type { PosJsonResult, PosJsonTransport } from './posJsonTransport';
+import type { PosStockLevel } from './posStockLevel';
 import type { StockChange } from './stockChange';
 
 /**
@@ -55,4 +56,6 @@ export interface InventoryVendor {
 	/** For each recount (by key), what it changed at the POS, so Shopify moves by the same difference. */
 	countDifferences(transport: PosJsonTransport, locationId: string, recounts: PosStockChange[]): Promise<Map<string, CountDifference>>;
 	listLocations(transport: PosJsonTransport): Promise<Array<Record<string, unknown>>>;
+	/** Every item's sellable count at the location, for a reconciliation against Shopify. */
+	readStockLevels(transport: PosJsonTransport, locationId: string): Promise<PosStockLevel[]>;
 }

@@ -7,6 +7,8 @@ import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
 import { squareCountDifferences } from './countDifferences';
 import { BATCH_CHANGE_PATH, inventoryBatchBodies } from './inventoryAdjustments';
 import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, isOwnOrder, readInventoryChangesPage, retrieveOrderPath } from './inventoryChangesQuery';
+import type { PosStockLevel } from '../inventory/posStockLevel';
+import { BATCH_RETRIEVE_COUNTS_PATH, inventoryCountsBody, readInventoryCountsPage } from './inventoryCounts';
 import { LIST_LOCATIONS_PATH, readLocations } from './locations';
 import { CREATE_ORDER_PATH, squareOrderPlan } from './orderBody';
 
@@ -118,6 +120,19 @@ async function readStockChanges(transport: PosJsonTransport, locationId: string,
 	return all;
 }
 
+async function readStockLevels(transport: PosJsonTransport, locationId: string): Promise<PosStockLevel[]> {
+	const levels: PosStockLevel[] = [];
+	let cursor: string | undefined;
+	for (let page = 0; page < MAX_PAGES * 10; page++) {
+		const body = await callOrThrow(transport, { method: 'POST', path: BATCH_RETRIEVE_COUNTS_PATH, body: inventoryCountsBody(locationId, cursor), safeToRepeat: true });
+		const read = readInventoryCountsPage(body, locationId);
+		levels.push(...read.levels);
+		if (!read.cursor) return levels;
+		cursor = read.cursor;
+	}
+	throw new Error(`Square's inventory counts at location ${locationId} ran past ${MAX_PAGES * 10} pages.`);
+}
+
 export const squareVendor: InventoryVendor = {
 	id: 'square',
 	displayName: 'Square',
@@ -131,5 +146,6 @@ export const squareVendor: InventoryVendor = {
 	recordOrder,
 	readStockChanges,
 	countDifferences: squareCountDifferences,
+	readStockLevels,
 	listLocations: async (transport) => readLocations(await callOrThrow(transport, { method: 'GET', path: LIST_LOCATIONS_PATH, safeToRepeat: true })) as unknown as Array<Record<string, unknown>>,
 };

@@ -22,7 +22,7 @@ import { SAMPLE_POS_ORDER } from './samplePosOrder';
 const REPO = join(__dirname, '..', '..', '..');
 const TEMPLATE_DIR = join(REPO, 'templates');
 const VENDOR_FILES = ['clover.json', 'generic-rest.json', 'lightspeed-x.json', 'loyverse.json', 'square.json'];
-const RECONCILE_FILES = ['reconcile-generic-rest.json'];
+const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-square.json'];
 const PACKAGE_PREFIX = 'n8n-nodes-shopify-pos.';
 
 interface Node {
@@ -284,6 +284,39 @@ describe('POS templates', () => {
 					expect({ note: note.name, node: node.name, overlaps }).toEqual({ note: note.name, node: node.name, overlaps: false });
 				}
 			}
+		});
+	});
+
+	describe('reconcile-square.json', () => {
+		const { template } = reconcileTemplates.find((entry) => entry.file === 'reconcile-square.json')!;
+		const next = (name: string, output = 0) => template.connections[name]?.main[output]?.map((target) => target.node) ?? [];
+		const named = (name: string) => template.nodes.find((node) => node.name === name)!;
+
+		it('runs nightly: Square\'s stock levels at the location straight into a report-only reconciliation, into the drift table', () => {
+			const schedule = onlyNode(template, 'n8n-nodes-base.scheduleTrigger');
+			expect(schedule.parameters.rule).toEqual({ interval: [{ field: 'days', triggerAtHour: 3 }] });
+			const read = named(next(schedule.name)[0]);
+			expect(read).toMatchObject({ type: `${PACKAGE_PREFIX}posInventory`, parameters: { vendor: 'square', operation: 'getStockLevels', locationId: 'YOUR_SQUARE_LOCATION_ID' } });
+			const reconcile = named(next(read.name)[0]);
+			expect(reconcile.type).toBe(`${PACKAGE_PREFIX}shopifyReconcileInventory`);
+			expect(reconcile.parameters).toMatchObject({ repair: false, report: 'drift', quantityName: 'available' });
+			// Get Stock Levels' item as it builds it, mapped into the reconciliation's fields.
+			const level = { vendor: 'square', sku: 'TEE-S', itemId: 'VAR1', locationId: 'L1', quantity: 12, lastChangedAt: '2026-12-01T08:00:00Z' };
+			expect(['sku', 'quantity', 'lastChangedAt', 'posItemId'].map((field) => evaluate(String(reconcile.parameters[field]), level))).toEqual(['TEE-S', 12, '2026-12-01T08:00:00Z', 'VAR1']);
+			expect((reconcile.parameters.options as { countsReadAt: string }).countsReadAt).toContain(`$('${schedule.name}')`);
+			const [writeName, emailName] = next(reconcile.name);
+			expect(named(writeName).parameters).toMatchObject({ operation: 'insert', dataTableId: { value: 'shopify_pos_drift_report' } });
+			expect(named(emailName)).toMatchObject({ type: 'n8n-nodes-base.emailSend', disabled: true, executeOnce: true });
+		});
+
+		it('lets a beginner find the Square location and create the table, and the only value to replace is the location', () => {
+			const [list] = next('Run once: list my Square locations').map(named);
+			expect(list).toMatchObject({ type: `${PACKAGE_PREFIX}posInventory`, parameters: { vendor: 'square', operation: 'listLocations' } });
+			expect(next('Run once: create the drift table')).toEqual(['Create drift table']);
+			const placeholders = [...new Set(template.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').flatMap((node) => JSON.stringify(node.parameters).match(/YOUR_[A-Z0-9_]+/g) ?? []))];
+			expect(placeholders).toEqual(['YOUR_SQUARE_LOCATION_ID']);
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content)).join('\n');
+			for (const words of [/Square-Version/, /Run once: list my Square locations/, /YOUR_SQUARE_LOCATION_ID/, /Repair Shopify/, /compare-and-set/, /shopify_pos_drift_report/]) expect(notes).toMatch(words);
 		});
 	});
 
