@@ -38,6 +38,13 @@ export interface RequestOptions {
 	 * THROTTLED stays the exception.
 	 */
 	estimatedCost?: number;
+	/**
+	 * For a caller that can ask for less (a smaller batch, a shorter page): give up after this many THROTTLED
+	 * answers (error code THROTTLED) instead of waiting minutes. Where several clients share the bucket, a
+	 * request that needs more points than theirs loses every race for the refill to their smaller ones;
+	 * asking for less is what gets it through.
+	 */
+	maxThrottleAttempts?: number;
 }
 
 export interface ShopifyResponse<TData> {
@@ -135,8 +142,9 @@ export class ShopifyClient {
 		}
 		let throttleAttempts = 0;
 		let throttleWaitedMs = 0;
+		const maxThrottleAttempts = Math.min(this.limits.maxThrottleAttempts, options.maxThrottleAttempts ?? Number.POSITIVE_INFINITY);
 		const mayWaitForThrottle = (delay: number) =>
-			throttleAttempts < this.limits.maxThrottleAttempts && throttleWaitedMs + delay <= this.limits.maxThrottleWaitMs;
+			throttleAttempts < maxThrottleAttempts && throttleWaitedMs + delay <= this.limits.maxThrottleWaitMs;
 		let serverAttempts = 0;
 		let renewedToken = false;
 		for (;;) {

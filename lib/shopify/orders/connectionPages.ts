@@ -1,3 +1,4 @@
+import { ShopifyApiError } from '../errors';
 import {
 	ORDER_DISCOUNT_APPLICATIONS_PAGE,
 	ORDER_FULFILLMENT_ORDERS_PAGE,
@@ -5,7 +6,7 @@ import {
 	ORDER_SHIPPING_LINES_PAGE,
 } from '../operations/orders';
 import { describeAnswer, UnusableOrderError } from './answerShape';
-import { queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
+import { CONTENDED_THROTTLE_ATTEMPTS, queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
 import type { GqlConnection, GqlOrder } from './orderSelection';
 
 type ConnectionField = 'lineItems' | 'discountApplications' | 'shippingLines' | 'fulfillmentOrders';
@@ -63,16 +64,25 @@ export async function completeConnections(
 	for (const field of Object.keys(PAGE_DOCUMENTS) as ConnectionField[]) {
 		const connection = order[field] as GqlConnection<unknown>;
 		let pageInfo = connection.pageInfo;
+		let shorterAfterContention = Number.POSITIVE_INFINITY;
 		while (pageInfo?.hasNextPage) {
 			// Pages grow with what the list has shown so far (10, then twice the nodes read): a list one
 			// longer than the first page costs a small query, a long one a few more pages.
 			const wanted = Math.max(FIRST_FOLLOW_UP_PAGE, 2 * connection.nodes.length);
-			const first = memory.pageSize(field, queryBudget(client), wanted);
-			const response = await client.request<{ node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null }>(
-				PAGE_DOCUMENTS[field],
-				{ id: order.id, first, after: pageInfo.endCursor },
-				{ estimatedCost: memory.estimate(field, first) },
-			);
+			const first = memory.pageSize(field, queryBudget(client), Math.min(wanted, shorterAfterContention));
+			let response;
+			try {
+				response = await client.request<{ node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null }>(
+					PAGE_DOCUMENTS[field],
+					{ id: order.id, first, after: pageInfo.endCursor },
+					{ estimatedCost: memory.estimate(field, first), maxThrottleAttempts: first > 1 ? CONTENDED_THROTTLE_ATTEMPTS : undefined },
+				);
+			} catch (error) {
+				// Others keep winning the bucket: the same page, half as long, fits the refill sooner.
+				if (!(error instanceof ShopifyApiError && error.code === 'THROTTLED' && first > 1)) throw error;
+				shorterAfterContention = Math.max(1, Math.floor(first / 2));
+				continue;
+			}
 			recordCost(stats, response);
 			memory.observe(field, first, response.extensions?.cost?.requestedQueryCost ?? undefined);
 			const node = response.data?.node;

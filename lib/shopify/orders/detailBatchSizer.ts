@@ -55,6 +55,8 @@ export class DetailBatchSizer {
 	private readonly perOrderAt = new Map<number, number>();
 	private recentMaxLines: number[] = [];
 	private batchMaxLines = 0;
+	/** Share of the budget a batch may ask for: halved when other clients keep winning the bucket. */
+	private share = 1;
 
 	constructor(limits: Partial<BatchLimits> = {}) {
 		this.limits = { ...DEFAULT_BATCH_LIMITS, ...limits };
@@ -62,7 +64,7 @@ export class DetailBatchSizer {
 
 	/** Plan the next batch for `remaining` orders within `budget` points (min(1000, bucket size)). */
 	plan(remaining: number, budget = this.limits.maxCost): BatchPlan {
-		const cap = Math.max(1, Math.floor(Math.min(budget, this.limits.maxCost) * SAFETY));
+		const cap = Math.max(1, Math.floor(Math.min(budget, this.limits.maxCost) * SAFETY * this.share));
 		let lineItemsFirst = this.lineItemsTarget();
 		if (this.perOrderAt.size === 0) {
 			const orders = Math.max(1, Math.min(this.limits.probeOrders, remaining));
@@ -77,8 +79,17 @@ export class DetailBatchSizer {
 		return { orders, lineItemsFirst, estimatedCost: Math.ceil(orders * perOrder) };
 	}
 
+	/**
+	 * Shopify kept refusing the batch as THROTTLED while others drew on the bucket: ask for half as much from
+	 * now on (a smaller query fits the refill sooner). Each batch admitted wins back a quarter.
+	 */
+	contended(): void {
+		this.share = Math.max(1 / 64, this.share / 2);
+	}
+
 	/** Record what Shopify reported for a batch. */
 	observe(observation: CostObservation): void {
+		this.share = Math.min(1, this.share * 1.25);
 		if (observation.orders > 0 && observation.requestedCost > 0) {
 			this.perOrderAt.set(observation.lineItemsFirst, observation.requestedCost / observation.orders);
 		}

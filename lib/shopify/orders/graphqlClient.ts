@@ -12,6 +12,13 @@ export interface GraphqlClient {
 }
 
 /** Points one query may request now: Shopify's 1000 ceiling, or the bucket's size when that is smaller. */
+/**
+ * THROTTLED answers a query that can be asked smaller (a batch of orders, a page of more than one node) waits
+ * out before it is asked smaller instead: each wait is exactly what the bucket needs, so three refusals in a
+ * row mean other clients keep taking the refill first.
+ */
+export const CONTENDED_THROTTLE_ATTEMPTS = 3;
+
 export function queryBudget(client: GraphqlClient): number {
 	const maximum = client.throttleStatus?.maximumAvailable;
 	return Math.min(1000, maximum && maximum > 0 ? maximum : 1000);

@@ -4,7 +4,7 @@ import { describeAnswer, listIds, orderShapeProblem, UnexpectedAnswerError, Unus
 import { ORDER_DETAILS, ORDER_IDS_PAGE } from '../operations/orders';
 import { completeConnections, PageCostMemory } from './connectionPages';
 import { DetailBatchSizer, type BatchPlan } from './detailBatchSizer';
-import { queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
+import { CONTENDED_THROTTLE_ATTEMPTS, queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
 import type { GqlConnection, GqlOrder } from './orderSelection';
 import type { OrderSortKey } from './orderFilters';
 
@@ -19,6 +19,8 @@ export interface ListedOrder {
  * at most a couple of discounts; a small first page keeps each order's requested cost low (so one order
  * fits even a 100-point bucket) and the rare longer list is read to its end by completeConnections.
  */
+const shrinkable = (plan: BatchPlan) => plan.orders > 1 || plan.lineItemsFirst > 1;
+
 const NESTED_FIRST = { discountsFirst: 2, shippingLinesFirst: 1, fulfillmentOrdersFirst: 1 };
 
 interface IdsPage {
@@ -122,9 +124,15 @@ export class OrderDetailsReader {
 			response = await this.client.request<{ nodes: unknown[] | null }>(
 				ORDER_DETAILS,
 				{ ids: batch, lineItemsFirst: plan.lineItemsFirst, ...NESTED_FIRST },
-				{ estimatedCost: plan.estimatedCost || undefined },
+				// A batch of several orders, or of more than one line each, can be asked smaller: it gives up early
+				// when others keep winning the bucket.
+				{ estimatedCost: plan.estimatedCost || undefined, maxThrottleAttempts: shrinkable(plan) ? CONTENDED_THROTTLE_ATTEMPTS : undefined },
 			);
 		} catch (error) {
+			if (error instanceof ShopifyApiError && error.code === 'THROTTLED' && shrinkable(plan) && plan.estimatedCost > 0) {
+				this.sizer.contended();
+				return undefined;
+			}
 			// Refused as too expensive: above 1000 points, or (only possible while the cost is unknown) above
 			// the bucket's size, which no wait can satisfy. Plan smaller and try again.
 			const tooBig =

@@ -57,6 +57,46 @@ describe('OrdersReader against the simulator', () => {
 		return { orders, summary: reader.summary };
 	}
 
+	it('another client keeps taking the refill with smaller queries: the batches and pages are asked smaller, every order read', async () => {
+		// Three orders of 33 lines need follow-up line pages, besides the detail batches of all 60.
+		const big = Array.from({ length: 3 }, () => {
+			time.tick();
+			return shop.orders.create({ lineItems: Array.from({ length: 33 }, (_, index) => ({ title: `Line ${index}`, quantity: 1, price: '1.00' })) }).id;
+		});
+		const placed = [...big, ...place(57)];
+		const competitor = 300;
+		// Before each of our queries, the competitor's smaller query has just drained the bucket to what it
+		// leaves: a query of ours asking more than 300 points never fits; one asking less always does.
+		const contended: typeof nodeHttpSend = async (request) => {
+			if (String(request.url).endsWith('/graphql.json')) shop.simulator.bucket.drainTo(competitor);
+			return nodeHttpSend(request);
+		};
+		const source = new ShopifyClient({
+			shop: shop.url,
+			apiVersion: '2026-10',
+			credentials: { authentication: 'accessToken', accessToken: shop.accessToken },
+			send: contended,
+			now: time.now,
+			sleep: time.sleep,
+			random: () => 0.5,
+		});
+		const { orders } = await read(source);
+		expect(orders.map((order) => order.id)).toEqual(placed);
+		expect(orders.slice(0, 3).map((order) => order.lineItems.nodes.length)).toEqual([33, 33, 33]);
+		const answers = shop.simulator.log.list().filter((entry) => entry.endpoint === 'graphql');
+		// Admitted only within what the competitor leaves, and no query refused more than 3 times as it was:
+		// then it is asked smaller (without that, the first batch waited 5 minutes and failed).
+		expect(answers.filter((entry) => entry.outcome === 'ok').every((entry) => (entry.requestedCost ?? 0) <= competitor)).toBe(true);
+		let longestRun = 0;
+		let run = 0;
+		answers.forEach((entry, index) => {
+			const same = index > 0 && JSON.stringify(entry.variables) === JSON.stringify(answers[index - 1].variables) && answers[index - 1].outcome === 'THROTTLED';
+			run = entry.outcome === 'THROTTLED' ? (same ? run + 1 : 1) : 0;
+			longestRun = Math.max(longestRun, run);
+		});
+		expect(longestRun).toBe(3);
+	});
+
 	it('completes with a tiny bucket (100 points, 10/s) and injected 429s and 500s: nothing missing or doubled', async () => {
 		const placed = place(120);
 		await shop.control.configure({ maximumAvailable: 100, restoreRate: 10 });

@@ -49,6 +49,21 @@ describe('DetailBatchSizer', () => {
 		expect(sizer.plan(7, 1000).orders).toBe(7);
 	});
 
+	it('contended (others keep winning the bucket): half the budget each time, won back a quarter per admitted batch', () => {
+		const sizer = new DetailBatchSizer();
+		sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 90 });
+		const full = sizer.plan(1000).estimatedCost;
+		sizer.contended();
+		expect(sizer.plan(1000).estimatedCost).toBeLessThanOrEqual(full / 2);
+		sizer.contended();
+		const quarter = sizer.plan(1000).estimatedCost;
+		expect(quarter).toBeLessThanOrEqual(full / 4);
+		for (let round = 0; round < 2; round++) sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 90 });
+		expect(sizer.plan(1000).estimatedCost).toBeGreaterThan(quarter);
+		for (let round = 0; round < 10; round++) sizer.observe({ orders: 2, lineItemsFirst: 10, requestedCost: requested(2, 10), actualCost: 90 });
+		expect(sizer.plan(1000).estimatedCost).toBe(full);
+	});
+
 	it('after a refusal plans below what was refused', () => {
 		const sizer = new DetailBatchSizer();
 		sizer.observe({ orders: 1, lineItemsFirst: 1, requestedCost: 50, actualCost: 20 });
