@@ -160,58 +160,81 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 
 		const state = this.getWorkflowStaticData('node') as PollState;
 		const now = new Date();
-		if (!state.cursor) {
+		if (!hasCursor(state)) {
 			// First poll after publishing: watch from now on (Shopify Get Orders reads the past).
 			state.cursor = now.toISOString();
 			state.startedAt = state.cursor;
 			return null;
 		}
 
-		const credential = await shopifyCredentialFor(this);
-		const shop = normalizeShop(credential.shop);
-		const client = await shopifyClientFor(this);
-		const shopDomain = await myshopifyDomainOf(client, shop);
-		const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
-		const overlapMs = Math.max(0, options.overlapMinutes ?? 10) * 60_000;
-		const maxChanges = Math.max(1, options.maxChangesPerPoll ?? 500);
-		const search = updatedSinceSearch(pollWindowStart(state.cursor, overlapMs), options.search);
-		const stats = newFetchStats();
-		const searchWarnings: string[] = [];
-		const searchHandling: SearchWarningHandling = { policy: options.searchWarnings ?? 'error', warnings: searchWarnings, advice: SEARCH_ADVICE };
-
-		const startedAt = Date.parse(state.startedAt ?? state.cursor);
-		// Known: emitted before (by either trigger), or older than the moment the trigger started watching.
-		const known = (listed: ListedOrder) => {
-			const key = orderChangeKey(listed.id, listed.updatedAt);
-			return Boolean(key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
-		};
-		const { fresh, scanned } = await listChanges(listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling), known, maxChanges);
-		for (const warning of searchWarnings) this.logger.warn(`Shopify Order Polling Trigger: ${warning}`);
-
-		const events = await changeEvents(this, new OrderDetailsReader(client, stats), fresh, (order) => pollMeta(order, shopDomain, client.apiVersion, now), output);
-
-		const items: INodeExecutionData[] = [];
-		const skipPos = options.skipPosOrders ?? true;
-		const listedAt = new Map(fresh.map((listed) => [listed.id, listed.updatedAt]));
-		for (const { order, event } of events) {
-			// The listing's key too: the details may show a newer update than the listing did.
-			const listingKey = orderChangeKey(order.id, listedAt.get(order.id));
-			const claimed = event.changeKey ? ledgers.changes.claim(event.changeKey, now.getTime()) : true;
-			if (listingKey && listingKey !== event.changeKey) ledgers.changes.claim(listingKey, now.getTime());
-			if (!claimed) continue;
-			if (skipPos && event.sourceName === 'pos') continue;
-			if (output === 'posOrder') {
-				const sales = pollStockChanges(event.json as unknown as PosOrder, Math.max(startedAt, Date.parse(pollWindowStart(state.cursor, overlapMs))));
-				event.json.stockChanges = claimStockChanges(ledgers.changes, sales, now.getTime());
-			}
-			items.push({ json: event.json as IDataObject });
+		// n8n starts the next poll on schedule even while this one still waits on Shopify's bucket: both would read
+		// the same changes from the same position, doubling the load that made this one slow.
+		const pollKey = `${this.getWorkflow().id ?? 'unsaved'}:${this.getNode().id}`;
+		if (pollsInProgress.has(pollKey)) {
+			this.logger.info('Shopify Order Polling Trigger: the previous poll is still reading; this one is skipped.');
+			return null;
 		}
-
-		state.cursor = advanceCursor(state.cursor, scanned);
-		ledgers.persist();
-		this.logger.debug('Shopify Order Polling Trigger polled', { listed: scanned.length, emitted: items.length, ...stats });
-		return items.length > 0 ? [items] : null;
+		pollsInProgress.add(pollKey);
+		try {
+			return await pollChanges(this, state, output, options, now);
+		} finally {
+			pollsInProgress.delete(pollKey);
+		}
 	} catch (error) {
 		throw asApiError(this, error);
 	}
+}
+
+function hasCursor(state: PollState): state is PollState & { cursor: string } {
+	return Boolean(state.cursor);
+}
+
+/** Polls of this process still running, by workflow and node. */
+const pollsInProgress = new Set<string>();
+
+async function pollChanges(context: IPollFunctions, state: PollState & { cursor: string }, output: OrderEventOutput, options: PollOptions, now: Date): Promise<INodeExecutionData[][] | null> {
+	const credential = await shopifyCredentialFor(context);
+	const shop = normalizeShop(credential.shop);
+	const client = await shopifyClientFor(context);
+	const shopDomain = await myshopifyDomainOf(client, shop);
+	const ledgers = orderLedgers(context.getWorkflowStaticData('global'), context.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
+	const overlapMs = Math.max(0, options.overlapMinutes ?? 10) * 60_000;
+	const maxChanges = Math.max(1, options.maxChangesPerPoll ?? 500);
+	const search = updatedSinceSearch(pollWindowStart(state.cursor, overlapMs), options.search);
+	const stats = newFetchStats();
+	const searchWarnings: string[] = [];
+	const searchHandling: SearchWarningHandling = { policy: options.searchWarnings ?? 'error', warnings: searchWarnings, advice: SEARCH_ADVICE };
+
+	const startedAt = Date.parse(state.startedAt ?? state.cursor);
+	// Known: emitted before (by either trigger), or older than the moment the trigger started watching.
+	const known = (listed: ListedOrder) => {
+		const key = orderChangeKey(listed.id, listed.updatedAt);
+		return Boolean(key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
+	};
+	const { fresh, scanned } = await listChanges(listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling), known, maxChanges);
+	for (const warning of searchWarnings) context.logger.warn(`Shopify Order Polling Trigger: ${warning}`);
+
+	const events = await changeEvents(context, new OrderDetailsReader(client, stats), fresh, (order) => pollMeta(order, shopDomain, client.apiVersion, now), output);
+
+	const items: INodeExecutionData[] = [];
+	const skipPos = options.skipPosOrders ?? true;
+	const listedAt = new Map(fresh.map((listed) => [listed.id, listed.updatedAt]));
+	for (const { order, event } of events) {
+		// The listing's key too: the details may show a newer update than the listing did.
+		const listingKey = orderChangeKey(order.id, listedAt.get(order.id));
+		const claimed = event.changeKey ? ledgers.changes.claim(event.changeKey, now.getTime()) : true;
+		if (listingKey && listingKey !== event.changeKey) ledgers.changes.claim(listingKey, now.getTime());
+		if (!claimed) continue;
+		if (skipPos && event.sourceName === 'pos') continue;
+		if (output === 'posOrder') {
+			const sales = pollStockChanges(event.json as unknown as PosOrder, Math.max(startedAt, Date.parse(pollWindowStart(state.cursor, overlapMs))));
+			event.json.stockChanges = claimStockChanges(ledgers.changes, sales, now.getTime());
+		}
+		items.push({ json: event.json as IDataObject });
+	}
+
+	state.cursor = advanceCursor(state.cursor, scanned);
+	ledgers.persist();
+	context.logger.debug('Shopify Order Polling Trigger polled', { listed: scanned.length, emitted: items.length, ...stats });
+	return items.length > 0 ? [items] : null;
 }

@@ -95,6 +95,26 @@ describe('Shopify Order Polling Trigger against the simulator', () => {
 		expect(ids).toEqual(web.map((order) => String(order.id).split('/').pop()));
 	});
 
+	it('a poll that starts while the previous one still reads is skipped: the same changes are not read twice at once', async () => {
+		const workflow = harness();
+		await workflow.listen();
+		await workflow.publish();
+		await workflow.poll(POLLER);
+		clock.catchUp();
+		placeOrder();
+		// Shopify answers the first poll's listing slowly (a throttled bucket, a slow network).
+		await shop.control.injectFaults({ kind: 'latency', latencyMs: 800, count: 1, operationName: 'OrderIdsPage' });
+		const slow = workflow.poll(POLLER);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const listingsBefore = (await shop.control.requests()).filter((entry) => entry.operationName === 'OrderIdsPage').length;
+		expect(await workflow.poll(POLLER)).toBe(0);
+		expect((await shop.control.requests()).filter((entry) => entry.operationName === 'OrderIdsPage')).toHaveLength(listingsBefore);
+		expect(await slow).toBe(1);
+		// The next one runs again.
+		placeOrder();
+		expect(await workflow.poll(POLLER)).toBe(1);
+	});
+
 	it('returns the latest order as a sample in the editor without moving the cursor', async () => {
 		const workflow = harness();
 		await workflow.listen();
