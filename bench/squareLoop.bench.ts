@@ -13,7 +13,8 @@
  */
 import e2eGlobalSetup from '../test/e2e/globalSetup';
 import { removeE2eRunDir } from '../test/e2e/harness';
-import { SquareWorld } from '../test/e2e/templates/squareWorld';
+import { executionsOf, failuresOf } from '../test/e2e/queue/executions';
+import { SQUARE_WORKFLOW_ID, SquareWorld } from '../test/e2e/templates/squareWorld';
 import { quantile } from './webhookPath/openLoopLoad';
 
 const SAMPLES = Math.max(1, Number(process.env.BENCH_SQUARE_SAMPLES ?? 20));
@@ -58,6 +59,8 @@ export async function run(): Promise<void> {
 		},
 	});
 	try {
+		// Square delivers every webhook once, on time: the webhook figures are the path's own.
+		await world.square.squareWebhookKnobs({ dropShare: 0, duplicateShare: 0, forgeShare: 0, autoDeliver: true });
 		const expected = new Map(world.start);
 		let turn = 0;
 		const nextSku = () => world.skus[turn++ % world.skus.length];
@@ -94,7 +97,7 @@ export async function run(): Promise<void> {
 		const squareCalls = world.pos.requests.slice(requestsBefore).filter((request) => SHOPIFY_TO_SQUARE_PATHS.has(request.path)).length;
 		const saleViaWebhook = { samples: [] as number[] };
 		for (let index = 0; index < SAMPLES; index++) {
-			saleViaWebhook.samples.push(await registerSale(60_000));
+			saleViaWebhook.samples.push(await registerSale(90_000));
 			await settle();
 		}
 
@@ -120,6 +123,17 @@ export async function run(): Promise<void> {
 		);
 		console.log(`stock equal in both systems and to what the events imply: ${drift.length === 0 ? 'yes' : `NO (${drift.join(', ')})`}`);
 		if (drift.length > 0 || perOrder > TARGET_CALLS_PER_ORDER) process.exitCode = 1;
+	} catch (error) {
+		// What n8n ran, so a stall says where it stopped.
+		const executions = await executionsOf(world.n8n.rest, SQUARE_WORKFLOW_ID);
+		console.error(`executions: ${executions.length}, failed: ${JSON.stringify(await failuresOf(world.n8n.rest, executions))}`);
+		for (const execution of executions.slice(0, 6)) {
+			const full = await world.n8n.rest.publicApi<{ mode?: string; startedAt?: string; data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<unknown[] | null> } }>> } } }>('GET', `/executions/${execution.id}?includeData=true`);
+			const runData = full.body.data?.resultData?.runData ?? {};
+			const nodes = Object.entries(runData).map(([name, runs]) => `${name}: ${(runs[0]?.data?.main ?? []).map((items) => items?.length ?? 0).join('/')}`);
+			console.error(`  ${execution.id} ${full.body.mode} ${full.body.startedAt} ${execution.status} ${nodes.join('; ')}`);
+		}
+		throw error;
 	} finally {
 		await world.dispose();
 		removeE2eRunDir();

@@ -41,7 +41,16 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	const memory = this.getWorkflowStaticData('node') as { stockChangeCursors?: Record<string, StockChangeCursor> };
 	const cursors = (memory.stockChangeCursors ??= {});
 	const cursorKey = `${vendor.id}:${locationId}`;
-	const cursor = (!options.resetCursor && cursors[cursorKey]) || startCursor(options.startFrom ? options.startFrom : new Date().toISOString());
+	const saved = options.resetCursor ? undefined : cursors[cursorKey];
+	// Without a saved position, read from twice the overlap back, not from now. A position can vanish after a
+	// run: n8n 2.41 saves a polling trigger's copy of the workflow's static data, taken when the workflow was
+	// published, each time that trigger starts an execution (the Shopify Order Polling Trigger in the same
+	// workflow). Changes made since the last run are younger than that, and the ones read again are applied
+	// once by their keys.
+	const cursor = saved ?? startCursor(options.startFrom ? options.startFrom : new Date(Date.now() - 2 * overlapMs).toISOString());
+	if (!saved && !options.resetCursor && !options.startFrom) {
+		this.logger.info(`POS Inventory: no saved stock change position for ${cursorKey}; reading from ${cursor.since}.`);
+	}
 	const pos = await connectToPos(this, 'POS Inventory');
 	let page;
 	let skus: Map<string, string>;
