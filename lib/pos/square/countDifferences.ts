@@ -1,23 +1,18 @@
 import type { CountDifference } from '../inventory/inventoryVendor';
-import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTransport';
+import type { PosJsonTransport } from '../inventory/posJsonTransport';
 import type { PosStockChange } from '../inventory/posStockChange';
 import { countBefore, quantityBeforeCount } from './countedChange';
+import { allCursorPages } from './cursorPages';
 import { BATCH_RETRIEVE_CHANGES_PATH, itemHistoryBody, readItemHistoryPage, type TimedHistoryEntry } from './inventoryChangesQuery';
 
 /** Pages (1,000 changes each) one item's history may take: beyond, the recount is reported, not guessed. */
 const MAX_HISTORY_PAGES = 50;
 
-async function itemHistory(transport: PosJsonTransport, locationId: string, itemId: string, options: { countsOnly: boolean; updatedAfter?: string }): Promise<TimedHistoryEntry[] | undefined> {
-	const entries: TimedHistoryEntry[] = [];
-	let cursor: string | undefined;
-	for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-		const body = await callOrThrow(transport, { method: 'POST', path: BATCH_RETRIEVE_CHANGES_PATH, body: itemHistoryBody(locationId, itemId, { ...options, cursor }), safeToRepeat: true });
+function itemHistory(transport: PosJsonTransport, locationId: string, itemId: string, options: { countsOnly: boolean; updatedAfter?: string }): Promise<TimedHistoryEntry[] | undefined> {
+	return allCursorPages(transport, BATCH_RETRIEVE_CHANGES_PATH, (cursor) => itemHistoryBody(locationId, itemId, { ...options, cursor }), (body) => {
 		const read = readItemHistoryPage(body, locationId);
-		entries.push(...read.entries);
-		if (!read.cursor) return entries;
-		cursor = read.cursor;
-	}
-	return undefined;
+		return { items: read.entries, cursor: read.cursor };
+	}, MAX_HISTORY_PAGES);
 }
 
 /**

@@ -5,6 +5,7 @@ import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTranspor
 import { CATALOG_BATCH_RETRIEVE_PATH, CATALOG_SEARCH_PATH, catalogObjectsBody, catalogSearchBody, IDS_PER_RETRIEVE, readCatalogObjects, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
 import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
 import { squareCountDifferences } from './countDifferences';
+import { allCursorPages } from './cursorPages';
 import { BATCH_CHANGE_PATH, inventoryBatchBodies } from './inventoryAdjustments';
 import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, isOwnOrder, readInventoryChangesPage, retrieveOrderPath } from './inventoryChangesQuery';
 import type { PosStockLevel } from '../inventory/posStockLevel';
@@ -16,16 +17,12 @@ import { CREATE_ORDER_PATH, squareOrderPlan } from './orderBody';
 const MAX_PAGES = 100;
 
 async function searchCatalog(transport: PosJsonTransport, skus: string[]): Promise<CatalogMatch[]> {
-	const matches: CatalogMatch[] = [];
-	let cursor: string | undefined;
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const body = await callOrThrow(transport, { method: 'POST', path: CATALOG_SEARCH_PATH, body: catalogSearchBody(skus, cursor), safeToRepeat: true });
+	const matches = await allCursorPages(transport, CATALOG_SEARCH_PATH, (cursor) => catalogSearchBody(skus, cursor), (body) => {
 		const read = readCatalogSearchPage(body);
-		matches.push(...read.matches);
-		if (!read.cursor) return matches;
-		cursor = read.cursor;
-	}
-	throw new Error(`Square's catalog search returned more than ${MAX_PAGES} pages for ${skus.length} SKUs.`);
+		return { items: read.matches, cursor: read.cursor };
+	}, MAX_PAGES);
+	if (!matches) throw new Error(`Square's catalog search returned more than ${MAX_PAGES} pages for ${skus.length} SKUs.`);
+	return matches;
 }
 
 async function itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]> {
@@ -121,16 +118,12 @@ async function readStockChanges(transport: PosJsonTransport, locationId: string,
 }
 
 async function readStockLevels(transport: PosJsonTransport, locationId: string): Promise<PosStockLevel[]> {
-	const levels: PosStockLevel[] = [];
-	let cursor: string | undefined;
-	for (let page = 0; page < MAX_PAGES * 10; page++) {
-		const body = await callOrThrow(transport, { method: 'POST', path: BATCH_RETRIEVE_COUNTS_PATH, body: inventoryCountsBody(locationId, cursor), safeToRepeat: true });
+	const levels = await allCursorPages(transport, BATCH_RETRIEVE_COUNTS_PATH, (cursor) => inventoryCountsBody(locationId, cursor), (body) => {
 		const read = readInventoryCountsPage(body, locationId);
-		levels.push(...read.levels);
-		if (!read.cursor) return levels;
-		cursor = read.cursor;
-	}
-	throw new Error(`Square's inventory counts at location ${locationId} ran past ${MAX_PAGES * 10} pages.`);
+		return { items: read.levels, cursor: read.cursor };
+	}, MAX_PAGES * 10);
+	if (!levels) throw new Error(`Square's inventory counts at location ${locationId} ran past ${MAX_PAGES * 10} pages.`);
+	return levels;
 }
 
 export const squareVendor: InventoryVendor = {

@@ -25,12 +25,12 @@ describe('OrdersReader against the simulator', () => {
 		await shop.close();
 	});
 
-	function client(): ShopifyClient {
+	function client(send: typeof nodeHttpSend = nodeHttpSend): ShopifyClient {
 		return new ShopifyClient({
 			shop: shop.url,
 			apiVersion: '2026-10',
 			credentials: { authentication: 'accessToken', accessToken: shop.accessToken },
-			send: nodeHttpSend,
+			send,
 			now: time.now,
 			sleep: time.sleep,
 			random: () => 0.5,
@@ -71,16 +71,7 @@ describe('OrdersReader against the simulator', () => {
 			if (String(request.url).endsWith('/graphql.json')) shop.simulator.bucket.drainTo(competitor);
 			return nodeHttpSend(request);
 		};
-		const source = new ShopifyClient({
-			shop: shop.url,
-			apiVersion: '2026-10',
-			credentials: { authentication: 'accessToken', accessToken: shop.accessToken },
-			send: contended,
-			now: time.now,
-			sleep: time.sleep,
-			random: () => 0.5,
-		});
-		const { orders } = await read(source);
+		const { orders } = await read(client(contended));
 		expect(orders.map((order) => order.id)).toEqual(placed);
 		expect(orders.slice(0, 3).map((order) => order.lineItems.nodes.length)).toEqual([33, 33, 33]);
 		const answers = shop.simulator.log.list().filter((entry) => entry.endpoint === 'graphql');
