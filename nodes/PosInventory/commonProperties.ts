@@ -83,7 +83,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'dateTime',
 			default: '',
 			displayOptions: { show: { '/operation': [OPERATION.getStockChanges] } },
-			description: 'Where Get Stock Changes starts on its first run (empty: twice Change Overlap ago). Later runs continue from where the last one stopped.',
+			description: 'Where Get Stock Changes starts on its first run (empty: now). Later runs continue from where the last one stopped.',
 		},
 		{
 			displayName: 'Reset Change Position',

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { advanceCursor, alreadyReturned, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
+import { advanceCursor, alreadyReturned, furtherCursor, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
+import { ProcessCursorCopies } from '../../lib/pos/inventory/processCursorCopies';
 import type { CountDifference, InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
 import type { PosStockChange } from '../../lib/pos/inventory/posStockChange';
@@ -7,6 +8,8 @@ import { done, failed, splitOutputs, type Routed } from './outputItems';
 import { readLocationId } from './orderEvents';
 import { connectToPos } from './posInventoryTransport';
 import { skusOfItems } from './skuMapping';
+
+const positionsInThisProcess = new ProcessCursorCopies();
 
 interface CursorOptions {
 	overlapSeconds?: number;
@@ -41,15 +44,16 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	const memory = this.getWorkflowStaticData('node') as { stockChangeCursors?: Record<string, StockChangeCursor> };
 	const cursors = (memory.stockChangeCursors ??= {});
 	const cursorKey = `${vendor.id}:${locationId}`;
-	const saved = options.resetCursor ? undefined : cursors[cursorKey];
-	// Without a saved position, read from twice the overlap back, not from now. A position can vanish after a
-	// run: n8n 2.41 saves a polling trigger's copy of the workflow's static data, taken when the workflow was
-	// published, each time that trigger starts an execution (the Shopify Order Polling Trigger in the same
-	// workflow). Changes made since the last run are younger than that, and the ones read again are applied
-	// once by their keys.
-	const cursor = saved ?? startCursor(options.startFrom ? options.startFrom : new Date(Date.now() - 2 * overlapMs).toISOString());
-	if (!saved && !options.resetCursor && !options.startFrom) {
-		this.logger.info(`POS Inventory: no saved stock change position for ${cursorKey}; reading from ${cursor.since}.`);
+	// Production runs also keep a copy of the position in this process: n8n can put an older copy of the
+	// static data back after a run (see ProcessCursorCopies), and the further of the two is used. Manual runs
+	// (the editor) neither use nor leave one, so a test run never moves the published workflow's position.
+	const production = this.getMode() !== 'manual';
+	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${cursorKey}`;
+	if (options.resetCursor && production) positionsInThisProcess.forget(scope);
+	const saved = options.resetCursor ? undefined : furtherCursor(cursors[cursorKey], production ? positionsInThisProcess.get(scope) : undefined);
+	const cursor = saved ?? startCursor(options.startFrom ? options.startFrom : new Date().toISOString());
+	if (saved && saved !== cursors[cursorKey]) {
+		this.logger.info(`POS Inventory: the stock change position for ${cursorKey} in the static data is missing or older than the one this process saved (n8n put an older copy of the static data back); continuing from ${saved.since}.`);
 	}
 	const pos = await connectToPos(this, 'POS Inventory');
 	let page;
@@ -76,6 +80,7 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 		return failed(pos, 'notMapped', message, changeJson(vendor.id, change, ''), 0);
 	});
 	cursors[cursorKey] = advanceCursor(cursor, page.seen, overlapMs);
+	if (production) positionsInThisProcess.keep(scope, cursors[cursorKey]);
 	if (options.resetCursor) this.logger.info(`POS Inventory: the stock change position for ${cursorKey} was reset to ${cursor.since}.`);
 	return splitOutputs(routed);
 }

@@ -152,7 +152,8 @@ describe('Shopify nodes inside n8n', () => {
 
 		it('a forged delivery is refused and runs nothing in the POS; only the first of a series shows as a failed execution', async () => {
 			const ordersBefore = pos.store.orders.length;
-			const executionsBefore = (await executionsOf(n8n.rest, 'e2eOrderToPos')).length;
+			// The earlier tests' executions are all recorded first (on a busy machine one can still be starting).
+			const executionsBefore = (await waitForExecutionsToSettle(n8n.rest, 'e2eOrderToPos')).length;
 			const body = JSON.stringify({ id: 999001, admin_graphql_api_id: 'gid://shopify/Order/999001', name: '#FORGED', line_items: [] });
 			const forgedSignature = createHmac('sha256', 'not-the-app-secret').update(body).digest('base64');
 			const forge = async (n: number) =>

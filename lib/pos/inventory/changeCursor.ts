@@ -45,3 +45,9 @@ export function advanceCursor(cursor: StockChangeCursor, seen: Array<{ id: strin
 		recent: [...recent].filter(([, at]) => Date.parse(at) >= floor).map(([id, at]) => ({ id, at })),
 	};
 }
+
+/** Of two positions (either may be missing), the one further on; the first when both stand at one time. */
+export function furtherCursor(first: StockChangeCursor | undefined, second: StockChangeCursor | undefined): StockChangeCursor | undefined {
+	if (!first || !second) return first ?? second;
+	return Date.parse(second.since) > Date.parse(first.since) ? second : first;
+}

@@ -115,18 +115,29 @@ describe('POS Inventory: Get Stock Changes (Square)', () => {
 		expect(recovered.json(0).map((json) => [json.sku, json.quantity])).toEqual([['TEE-M', -3]]);
 	});
 
-	it('a position erased after a run (n8n saving an older copy of the static data) reads back twice the overlap, so recent changes are not lost', async () => {
-		await changesRun({ startFrom: at(0) });
+	it('a first run starts now; a position n8n erased after a production run comes from the process\'s copy, which manual runs neither use nor move', async () => {
+		// The simulator's clock runs 10 minutes behind the node's, so a run starting "now" passes over its changes.
+		const production = (options: IDataObject = {}) => runInventory(sim, { ...CHANGES, options: options as never }, [{}], { staticData, mode: 'trigger' });
+		expect((await changesRun()).json(0)).toEqual([]);
+		staticData = {};
+		await production({ startFrom: at(0) });
 		clock.now += 1000;
 		register.damage(LOCATION, 'VAR-TEE', 2);
-		// The simulator's clock runs 10 minutes behind the node's: an overlap of 15 minutes reaches back 30.
+		// n8n put back a copy of the static data taken before the first run (a polling trigger's publish-time copy).
 		staticData = {};
-		const run = await changesRun({ overlapSeconds: 900 });
-		// The damage is read again (the seeding counts before it too: applied once by their keys in Shopify).
-		expect(run.json(0).filter((json) => json.kind === 'delta').map((json) => [json.sku, json.quantity])).toEqual([['TEE-M', -2]]);
-		// Without a saved position and without the look-back (an overlap of 0), the change would be passed over.
+		expect((await production()).json(0).map((json) => [json.sku, json.quantity])).toEqual([['TEE-M', -2]]);
+		clock.now += 1000;
+		register.damage(LOCATION, 'VAR-HAT', 1);
+		// A manual run (the editor) with no position of its own starts now, whatever production has read.
 		staticData = {};
-		expect((await changesRun({ overlapSeconds: 0 })).json(0)).toEqual([]);
+		expect((await changesRun()).json(0)).toEqual([]);
+		staticData = {};
+		expect((await production()).json(0).map((json) => [json.sku, json.quantity])).toEqual([['HAT', -1]]);
+		// Reset Change Position starts over from First Run From, in the process's copy too.
+		staticData = {};
+		const reset = await production({ resetCursor: true, startFrom: at(-3600) });
+		expect(reset.json(0).filter((json) => json.kind === 'delta').map((json) => [json.sku, json.quantity])).toEqual([['TEE-M', -2], ['HAT', -1]]);
+		expect((await production()).json(0)).toEqual([]);
 	});
 
 	it('the SKUs of the variations are looked up once and then cached', async () => {

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, WorkflowExecuteMode } from 'n8n-workflow';
 import { PosApi } from '../../../credentials/PosApi.credentials';
 import type { StockChange } from '../../../lib/pos/inventory/stockChange';
 import { PosInventory } from '../../../nodes/PosInventory/PosInventory.node';
@@ -60,7 +60,7 @@ export function orderEvent(orderNumber: number, lines: Array<{ sku: string | nul
 	return { id: orderId, legacyId: orderLegacy, name: `#${orderNumber}`, stockChanges: stockChanges as unknown as IDataObject[], ...extra };
 }
 
-export async function runInventory(sim: PosSimulator, parameters: INodeParameters, input: IDataObject[], extra: { staticData?: IDataObject; continueOnFail?: boolean; token?: string } = {}): Promise<EngineRun> {
+export async function runInventory(sim: PosSimulator, parameters: INodeParameters, input: IDataObject[], extra: { staticData?: IDataObject; continueOnFail?: boolean; token?: string; mode?: WorkflowExecuteMode } = {}): Promise<EngineRun> {
 	return await runNode({
 		nodeType: PosInventory,
 		parameters: { vendor: 'square', locationId: LOCATION, ...parameters, options: { requestsPerSecond: 0, initialDelaySeconds: 0.01, maxDelaySeconds: 0.05, maxTotalWaitSeconds: 2, ...((parameters.options as IDataObject) ?? {}) } },
@@ -69,6 +69,7 @@ export async function runInventory(sim: PosSimulator, parameters: INodeParameter
 		credentialTypes: [PosApi],
 		staticData: extra.staticData,
 		continueOnFail: extra.continueOnFail,
+		mode: extra.mode,
 	});
 }
 
