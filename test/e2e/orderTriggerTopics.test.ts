@@ -4,6 +4,7 @@ import { N8nInstance, type N8nRest } from './harness';
 import { signedTopicDelivery, type SignedDelivery } from './harness/signedOrderDelivery';
 import { executionsOf, waitForExecutionsToSettle, type ExecutionSummary } from './queue/executions';
 import { orderTriggerWorkflow, shopifyCredential, shopifyCredentialWithoutWebhookSecret } from './workflows/shopifyWorkflows';
+import { waitFor as waitUntil } from './harness';
 
 // The Shopify Order Trigger inside a real n8n 2.41.1, published with every topic it offers against the Shopify
 // simulator: each topic runs once per event, and a captured signed body runs nothing again whatever its unsigned
@@ -14,15 +15,7 @@ const ALL_TOPICS_HOOK = '0d7c6c1e-2f1a-4f55-9a3e-5b8e7e0a4c11';
 const ORDER_TOPICS_HOOK = '7a4f3b9e-1c2d-4e5f-8a6b-9c0d1e2f3a4b';
 const NO_SECRET_HOOK = 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
+const waitFor = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => await waitUntil(what, probe, timeoutMs);
 
 /** The topic of the event an execution's trigger emitted, read through the public API. */
 async function triggerTopicOf(rest: N8nRest, execution: ExecutionSummary): Promise<string | undefined> {

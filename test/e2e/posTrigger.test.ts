@@ -4,6 +4,7 @@ import { WebhooksHelper } from 'square';
 import { N8nInstance } from './harness';
 import { executionsOf, waitForExecutionsToSettle, type ExecutionSummary } from './queue/executions';
 import { POS_TRIGGER_WEBHOOK_ID, posWebhookCredential, squarePosTriggerWorkflow } from './workflows/posWorkflows';
+import { waitFor as waitUntil } from './harness';
 
 // The POS Trigger inside a real n8n 2.41.1: a published workflow receives Square's signed
 // `inventory.count.updated` notifications at n8n's production URL (the URL Square signs).
@@ -31,15 +32,7 @@ function inventoryEvent(eventId: string, quantity: string): Buffer {
 	);
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
+const waitFor = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => await waitUntil(what, probe, timeoutMs);
 
 describe('POS Trigger inside n8n (Square preset, published)', () => {
 	let n8n: N8nInstance;

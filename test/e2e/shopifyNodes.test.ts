@@ -13,21 +13,14 @@ import {
 	orderToPosWorkflow,
 	shopifyCredential,
 } from './workflows/shopifyWorkflows';
+import { waitFor as waitUntil } from './harness';
 
 // The Shopify nodes inside a real n8n 2.41.1 against the Shopify store simulator: Get Orders and Adjust
 // Inventory run from Manual Trigger workflows via `n8n execute`; the Order Trigger's webhook path runs in
 // `n8n start` with a published workflow that pushes each new order into the POS simulator.
 const POS_TOKEN = 'pos-e2e-token-b81c';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
+const waitFor = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => await waitUntil(what, probe, timeoutMs, 200);
 
 describe('Shopify nodes inside n8n', () => {
 	let n8n: N8nInstance;

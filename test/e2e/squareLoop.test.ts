@@ -1,6 +1,7 @@
 import type { ControlOrder } from '../../simulator/shopify';
 import { waitForExecutionsToSettle } from './queue/executions';
 import { SQUARE_WORKFLOW_ID as WORKFLOW_ID, SquareWorld } from './templates/squareWorld';
+import { repeatableSequence, waitFor as waitUntil } from './harness';
 
 // templates/square.json imported into a real n8n 2.41.1 as a user would (test/e2e/templates/squareWorld.ts),
 // Square's webhooks to its POS Trigger signed, every one sent twice, 10 % dropped, forged ones mixed in. What
@@ -11,24 +12,7 @@ const RECORDED_ORDERS = 10;
 
 type Json = Record<string, unknown>;
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 240_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
-/** A repeatable pseudo-random sequence, so every run places the same orders and sales. */
-function sequence(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1103515245 + 12345) % 2147483648;
-		return state / 2147483648;
-	};
-}
+const waitFor = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 240_000): Promise<T> => await waitUntil(what, probe, timeoutMs, 500);
 
 describe('Square template inside n8n: Shopify and Square stock in step both ways', () => {
 	let world: SquareWorld;
@@ -36,7 +20,7 @@ describe('Square template inside n8n: Shopify and Square stock in step both ways
 	/** What each SKU's stock must be, from the events this test caused (the same start in both systems). */
 	const expected = new Map<string, number>();
 	const move = (sku: string, delta: number) => expected.set(sku, expected.get(sku)! + delta);
-	const random = sequence(20261205);
+	const random = repeatableSequence(20261205);
 	const same = (stock: Map<string, number>) => skus.every((sku) => stock.get(sku) === expected.get(sku));
 	const changeOf = (change: Json) => (change.adjustment ?? change.physical_count) as Json;
 

@@ -5,6 +5,7 @@ import { startShopifySimulator, type ControlOrder, type RunningShopifySimulator 
 import { N8nInstance } from './harness';
 import { nodeOfType, posCredentialImport, readTemplate, shopifyCredentialImport, wireToSimulators, type TemplateExport } from './templates/templateWorkflows';
 import { VENDOR_TEMPLATES, type PlacedOrder, type VendorTemplate } from './templates/vendorTemplates';
+import { waitFor as waitUntil } from './harness';
 
 // Every POS template in templates/ that records orders through POS HTTP Request (Square's stock loop has its
 // own file, squareLoop.test.ts), imported into one real n8n 2.41.1 as a user would (credentials and the
@@ -13,15 +14,7 @@ import { VENDOR_TEMPLATES, type PlacedOrder, type VendorTemplate } from './templ
 const POS_TOKEN = 'pos-template-e2e-token-5d2e';
 const RETRY_TABLE = 'shopify_pos_retry_queue';
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
+const waitFor = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> => await waitUntil(what, probe, timeoutMs);
 
 const workflowId = (vendor: VendorTemplate) => `tpl${vendor.slug.replace(/\W/g, '')}`;
 

@@ -10,6 +10,7 @@ export {
 } from './communityPackage';
 export { ensureChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 export { freePort } from './freePort';
+export { repeatableSequence, waitFor } from './waitFor';
 export { N8nInstance, nodeOutput, parseExecuteOutput } from './n8nInstance';
 export type { CredentialImport, ExecuteResult, N8nInstanceOptions, WorkflowImport } from './n8nInstance';
 export { N8nRest } from './n8nRest';

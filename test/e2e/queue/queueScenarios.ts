@@ -12,6 +12,7 @@ import {
 	TEMPLATE_WORKFLOW,
 	templateWorkflow,
 } from './queueWorkflows';
+import { waitFor as waitUntil } from '../harness';
 
 // The scenarios of the queue-mode suite, shared by its test (which asserts on the figures) and by
 // `npm run bench queueMode` (which prints them). Outcomes are read from the simulators, never n8n's logs.
@@ -29,15 +30,7 @@ export interface QueueWorld {
 	stop(): Promise<void>;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
+export const waitFor = async <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000): Promise<T> => await waitUntil(what, probe, timeoutMs);
 
 /** Both simulators, the cluster, the credentials (client credentials for Shopify) and the three published workflows. */
 export async function startQueueWorld(options: { backfillOrders?: number; cluster?: QueueClusterOptions } = {}): Promise<QueueWorld> {
