@@ -1,4 +1,5 @@
-import { parseRetryAfter } from './retryAfter';
+import { equalJitterBackoffMs } from '../http/backoff';
+import { retryAfterMs } from '../http/retryAfter';
 
 export interface RetryPolicy {
 	/** Attempts in all, the first included. */
@@ -73,12 +74,6 @@ export interface RetryContext {
 	safeToRepeat: boolean;
 }
 
-/** Exponential backoff with equal jitter: half the step fixed, half random, so concurrent items spread out. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: number): number {
-	const step = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 1));
-	return Math.round(step / 2 + (step / 2) * random);
-}
-
 /** Whether and how long to wait before the next attempt. Pure: clock and randomness come in. */
 export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome, context: RetryContext): RetryDecision {
 	if (outcome.kind === 'response' && !policy.retryStatuses(outcome.status)) {
@@ -98,7 +93,7 @@ export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome, contex
 		return { retry: false, reason: `gave up after ${context.attempt} of ${policy.maxAttempts} attempts` };
 	}
 	const remaining = policy.maxTotalWaitMs - context.waitedMs;
-	const asked = outcome.kind === 'response' ? parseRetryAfter(outcome.retryAfter, context.nowMs) : undefined;
+	const asked = outcome.kind === 'response' ? retryAfterMs(outcome.retryAfter, context.nowMs) : undefined;
 	if (asked !== undefined) {
 		if (asked > remaining) {
 			return {
@@ -108,7 +103,7 @@ export function decideRetry(policy: RetryPolicy, outcome: AttemptOutcome, contex
 		}
 		return { retry: true, waitMs: asked, reason: `waiting ${asked} ms as Retry-After asks` };
 	}
-	const waitMs = backoffDelay(policy, context.attempt, context.random);
+	const waitMs = equalJitterBackoffMs(context.attempt, policy.initialDelayMs, policy.maxDelayMs, context.random);
 	if (waitMs > remaining) {
 		return { retry: false, reason: `gave up after ${context.attempt} attempts: the retry budget of ${policy.maxTotalWaitMs / 1000} s is used up` };
 	}

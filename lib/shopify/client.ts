@@ -1,15 +1,16 @@
 import { createAdminApiClient, type AdminApiClient } from '@shopify/admin-api-client';
+import { equalJitterBackoffMs } from '../http/backoff';
+import { retryAfterMs } from '../http/retryAfter';
 import { NetworkError, type HttpSend } from '../http/types';
 import { accessTokenSource, type AccessTokenSource, type ShopifyAuth } from './accessToken';
 import { assertApiVersion } from './apiVersions';
 import { ShopifyApiError, redactSecrets } from './errors';
 import { graphqlErrorsError, httpStatusError, type GraphqlErrorEntry } from './errorMapping';
-import { DEFAULT_RETRY_LIMITS, backoffMs, isRetryableStatus, throttledRetryDelayMs, type RetryLimits } from './retryPolicy';
+import { DEFAULT_RETRY_LIMITS, isRetryableStatus, throttledRetryDelayMs, type RetryLimits } from './retryPolicy';
 import { normalizeShop, type ShopAddress } from './shopUrl';
 import {
 	MAX_QUERY_COST,
 	ThrottleState,
-	retryAfterMs,
 	waitAfterThrottled,
 	type QueryCost,
 	type ThrottleStatus,
@@ -164,7 +165,7 @@ export class ShopifyClient {
 				this.transportFailures.delete(attempt);
 				const code = failure instanceof NetworkError ? failure.code : 'NETWORK';
 				if (serverAttempts < this.limits.maxServerErrorAttempts) {
-					const delay = backoffMs(serverAttempts, this.limits, this.random());
+					const delay = equalJitterBackoffMs(serverAttempts, this.limits.baseDelayMs, this.limits.maxDelayMs, this.random());
 					this.log('warn', `Shopify: ${operationName ?? 'request'} got no response (${code}); retry ${serverAttempts} in ${delay} ms`);
 					await this.sleep(delay);
 					continue;
@@ -205,7 +206,7 @@ export class ShopifyClient {
 				if (serverAttempts < this.limits.maxServerErrorAttempts) {
 					const delay =
 						retryAfterMs(response.headers.get('retry-after') ?? undefined, this.now()) ??
-						backoffMs(serverAttempts, this.limits, this.random());
+						equalJitterBackoffMs(serverAttempts, this.limits.baseDelayMs, this.limits.maxDelayMs, this.random());
 					this.log('warn', `Shopify: ${response.status} on ${operationName ?? 'request'}; retry ${serverAttempts} in ${delay} ms`);
 					await this.sleep(delay);
 					continue;

@@ -1,3 +1,4 @@
+import { createRedactor } from '../http/redact';
 /**
  * Every failure the Shopify side can produce, as one error type that carries what a person debugging needs
  * (Shopify's code, the operation, `x-request-id` for Shopify support) and never a token or secret.
@@ -49,13 +50,9 @@ export class ShopifyApiError extends Error {
 	}
 }
 
-/** Replaces every occurrence of each secret (longer than 3 characters) with a marker. */
+/** Every occurrence of each secret (and of its URL-encoded form) replaced by a marker: the POS side's redactor. */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret && secret.length > 3) result = result.split(secret).join('[redacted]');
-	}
-	return result;
+	return createRedactor([], secrets.filter((secret): secret is string => secret !== undefined)).text(text);
 }
 
 /** `"`read_orders` access scope."` or `"read_orders"` → ['read_orders']. */

@@ -25,12 +25,6 @@ export const DEFAULT_RETRY_LIMITS: RetryLimits = {
 	maxDelayMs: 10_000,
 };
 
-/** Equal jitter: half the exponential step fixed, half random (random in [0, 1)). */
-export function backoffMs(attempt: number, limits: RetryLimits, random: number): number {
-	const step = Math.min(limits.maxDelayMs, limits.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-	return Math.round(step / 2 + (step / 2) * random);
-}
-
 /** Statuses that mean "the store is fine, try again shortly". 500 included: Shopify's own advice. */
 export function isRetryableStatus(status: number): boolean {
 	return status === 429 || status >= 500;

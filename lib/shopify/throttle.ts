@@ -46,15 +46,6 @@ export function waitAfterThrottled(cost: QueryCost | undefined, fallbackCost: nu
 	return Math.max(waitForPoints(status, 0, 0, requested), 50);
 }
 
-/** `Retry-After` as seconds (Shopify sends "2.0") or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | undefined, now: number): number | undefined {
-	if (header === undefined || header.trim() === '') return undefined;
-	const seconds = Number(header.trim());
-	if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds * 1000));
-	const date = Date.parse(header);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * Per-store picture of the bucket shared by every request of this process, so concurrent requests
  * reserve points from one estimate instead of each assuming the whole bucket is theirs.

@@ -5,7 +5,7 @@ import { n8nHttpSend } from '../../lib/http/n8nHttpSend';
 import { secretHeaderNames, secretValues } from '../../lib/pos/authHeaders';
 import type { PosCredentials } from '../../lib/pos/credentials';
 import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
-import { createRedactor } from '../../lib/pos/redact';
+import { createRedactor } from '../../lib/http/redact';
 import { sendPosRequest, type PosCallResult } from '../../lib/pos/sendPosRequest';
 import { failedJson, successJson } from './outputItems';
 import { readItemCall, readNodeSettings, type ItemCall } from './readItemCall';

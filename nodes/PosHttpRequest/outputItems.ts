@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { HttpRequest, HttpResponse } from '../../lib/http/types';
-import type { Redactor } from '../../lib/pos/redact';
+import type { Redactor } from '../../lib/http/redact';
 import type { PosCallResult } from '../../lib/pos/sendPosRequest';
 
 /** JSON bodies as objects, anything else as text, so the next node can map fields. */

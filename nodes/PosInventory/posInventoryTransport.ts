@@ -8,7 +8,7 @@ import { NO_DUPLICATES, posErrorMessage } from '../../lib/pos/classifyResponse';
 import type { PosCredentials } from '../../lib/pos/credentials';
 import type { PosJsonCall, PosJsonResult, PosJsonTransport } from '../../lib/pos/inventory/posJsonTransport';
 import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
-import { createRedactor, type Redactor } from '../../lib/pos/redact';
+import { createRedactor, type Redactor } from '../../lib/http/redact';
 import { sendPosRequest } from '../../lib/pos/sendPosRequest';
 import { readNodeSettings } from '../PosHttpRequest/readItemCall';
 

@@ -1,5 +1,5 @@
 import { authHeader, credentialHeaders, parseFixedHeaders, secretHeaderNames, secretValues } from '../../../../lib/pos/authHeaders';
-import { createRedactor, REDACTED } from '../../../../lib/pos/redact';
+import { createRedactor, REDACTED } from '../../../../lib/http/redact';
 
 describe('auth headers', () => {
 	it('builds each auth type', () => {

@@ -1,4 +1,4 @@
-import { backoffDelay, decideRetry, DEFAULT_RETRY_POLICY, parseStatusList, type RetryPolicy } from '../../../../lib/pos/retryPolicy';
+import { decideRetry, DEFAULT_RETRY_POLICY, parseStatusList, type RetryPolicy } from '../../../../lib/pos/retryPolicy';
 
 const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, maxTotalWaitMs: 10_000, initialDelayMs: 1000, maxDelayMs: 4000 };
 const context = { attempt: 1, waitedMs: 0, nowMs: Date.parse('2026-11-26T10:00:00Z'), random: 0.5, safeToRepeat: true };
@@ -11,17 +11,6 @@ describe('parseStatusList', () => {
 	});
 	it('names a bad entry', () => {
 		expect(() => parseStatusList('429, 6xx')).toThrow('"6xx" is not an HTTP status');
-	});
-});
-
-describe('backoffDelay', () => {
-	it('doubles per attempt with equal jitter, capped', () => {
-		expect(backoffDelay(policy, 1, 0)).toBe(500);
-		expect(backoffDelay(policy, 1, 0.999999)).toBe(1000);
-		expect(backoffDelay(policy, 2, 0)).toBe(1000);
-		expect(backoffDelay(policy, 3, 0.5)).toBe(3000);
-		expect(backoffDelay(policy, 10, 0)).toBe(2000);
-		expect(backoffDelay(policy, 10, 0.999999)).toBe(4000);
 	});
 });
 

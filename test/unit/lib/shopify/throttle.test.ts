@@ -1,11 +1,10 @@
 import {
 	ThrottleState,
 	availableAt,
-	retryAfterMs,
 	waitAfterThrottled,
 	waitForPoints,
 } from '../../../../lib/shopify/throttle';
-import { DEFAULT_RETRY_LIMITS, backoffMs, isRetryableStatus } from '../../../../lib/shopify/retryPolicy';
+import { isRetryableStatus } from '../../../../lib/shopify/retryPolicy';
 
 const standard = { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 };
 
@@ -35,18 +34,6 @@ describe('throttle decisions', () => {
 		expect(waitAfterThrottled(undefined, 10)).toBe(1000);
 	});
 
-	it.each([
-		['2.0', 0, 2000],
-		['0.5', 0, 500],
-		['3', 0, 3000],
-		['Wed, 21 Oct 2026 07:28:05 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'), 5000],
-		['Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('Wed, 21 Oct 2026 07:29:00 GMT'), 0],
-		[undefined, 0, undefined],
-		['soon', 0, undefined],
-	])('Retry-After %j → %j ms', (header, now, expected) => {
-		expect(retryAfterMs(header, now)).toBe(expected);
-	});
-
 	it('ThrottleState lets concurrent callers share one estimate', () => {
 		const state = new ThrottleState();
 		expect(state.reserve(500, 0)).toBe(0); // unknown bucket: send
@@ -60,12 +47,7 @@ describe('throttle decisions', () => {
 		expect(state.reserve(500, 30_000)).toBe(0); // a fresh report replaces the estimate
 	});
 
-	it('backs off exponentially with jitter, bounded', () => {
-		const limits = DEFAULT_RETRY_LIMITS;
-		expect(backoffMs(1, limits, 0)).toBe(250);
-		expect(backoffMs(1, limits, 0.999)).toBeLessThanOrEqual(500);
-		expect(backoffMs(3, limits, 0)).toBe(1000);
-		expect(backoffMs(10, limits, 1)).toBe(10_000);
+	it('retries 429 and 5xx, not other 4xx', () => {
 		expect(isRetryableStatus(503)).toBe(true);
 		expect(isRetryableStatus(429)).toBe(true);
 		expect(isRetryableStatus(404)).toBe(false);

@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse } from '../http/types';
+import type { HttpRequest, HttpResponse } from './types';
 
 export const REDACTED = '[redacted]';
 
