@@ -72,7 +72,7 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 }
 
 /** One item per order of the run; one that cannot be delivered is its own item, or fails the run naming it. */
-async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 'posReady' | 'raw', itemIndex: number): Promise<INodeExecutionData[]> {
+async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 'posOrder' | 'raw', itemIndex: number): Promise<INodeExecutionData[]> {
 	const items: INodeExecutionData[] = [];
 	for await (const entry of reader.entries()) {
 		const delivered = entry.order ? deliverable(entry.order, output) : entry;
@@ -88,7 +88,7 @@ async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 
 }
 
 /** The order as the chosen output, or why it cannot be (an amount beyond what minor units can hold…). */
-function deliverable(order: GqlOrder, output: 'posReady' | 'raw'): { json: JsonObject; failure?: undefined } | { failure: UnusableOrderError } {
+function deliverable(order: GqlOrder, output: 'posOrder' | 'raw'): { json: JsonObject; failure?: undefined } | { failure: UnusableOrderError } {
 	if (output === 'raw') return { json: order as unknown as JsonObject };
 	try {
 		return { json: withSales(normalizeGraphqlOrder(order)) as unknown as JsonObject };

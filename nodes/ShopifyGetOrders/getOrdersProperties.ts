@@ -19,12 +19,12 @@ export const getOrdersProperties: INodeProperties[] = [
 		options: [
 			{
 				name: 'POS-Ready',
-				value: 'posReady',
+				value: 'posOrder',
 				description: 'A stable, documented shape with money as Shopify\'s strings plus integer minor units, and the order\'s sale as stock changes (stockChanges)',
 			},
 			{ name: 'Raw', value: 'raw', description: 'The Order object exactly as Shopify returns it' },
 		],
-		default: 'posReady',
+		default: 'posOrder',
 	},
 	{
 		displayName: 'Only Orders Changed Since Last Run',

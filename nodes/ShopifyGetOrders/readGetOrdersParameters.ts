@@ -6,7 +6,7 @@ import { instantInZone } from '../../lib/shopify/orders/wallClockTime';
 import type { SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 
 export interface GetOrdersParameters {
-	output: 'posReady' | 'raw';
+	output: 'posOrder' | 'raw';
 	onlyChanges: boolean;
 	resetCursor: boolean;
 	cursorOverlapMs: number;
@@ -65,7 +65,7 @@ export function readGetOrdersParameters(ctx: IExecuteFunctions, itemIndex: numbe
 		throw new NodeOperationError(ctx.getNode(), `Change Overlap must be 0 or more seconds, not ${String(options.cursorOverlapSeconds)}.`, { itemIndex });
 	}
 	return {
-		output: ctx.getNodeParameter('output', itemIndex, 'posReady') as 'posReady' | 'raw',
+		output: ctx.getNodeParameter('output', itemIndex, 'posOrder') as 'posOrder' | 'raw',
 		onlyChanges: ctx.getNodeParameter('onlyChanges', itemIndex, false) as boolean,
 		resetCursor: options.resetCursor === true,
 		cursorOverlapMs: overlapSeconds * 1000,

@@ -90,7 +90,7 @@ export function backfillToPos(shopifyCredentialId: string, posCredentialId: stri
 			type: 'shopifyGetOrders',
 			position: [220, 0],
 			parameters: {
-				output: 'posReady',
+				output: 'posOrder',
 				onlyChanges: false,
 				skipPosOrders: false,
 				returnAll: true,

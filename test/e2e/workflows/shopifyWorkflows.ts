@@ -51,7 +51,7 @@ export function getOrdersWorkflow(id: string, credentialId: string): WorkflowImp
 			type: 'shopifyGetOrders',
 			position: [220, 0],
 			parameters: {
-				output: 'posReady',
+				output: 'posOrder',
 				onlyChanges: false,
 				skipPosOrders: false,
 				returnAll: true,
