@@ -7,6 +7,7 @@ import { assertApiVersion } from './apiVersions';
 import { ShopifyApiError, redactSecrets } from './errors';
 import { graphqlErrorsError, httpStatusError, type GraphqlErrorEntry } from './errorMapping';
 import { DEFAULT_RETRY_LIMITS, isRetryableStatus, throttledRetryDelayMs, type RetryLimits } from './retryPolicy';
+import { RequestBudget } from './requestBudget';
 import { normalizeShop, type ShopAddress } from './shopUrl';
 import {
 	MAX_QUERY_COST,
@@ -134,19 +135,8 @@ export class ShopifyClient {
 	): Promise<ShopifyResponse<TData>> {
 		const operationName = operationNameOf(document);
 		const costKey = `${this.address.origin}|${operationName ?? document}`;
-		const cost = options.estimatedCost ?? learnedCosts.get(costKey) ?? 0;
-		if (cost > MAX_QUERY_COST) {
-			throw new ShopifyApiError(
-				`${operationName ?? 'The query'} would cost ${cost} points; Shopify refuses any single query above ${MAX_QUERY_COST}.`,
-				{ code: 'MAX_COST_EXCEEDED', operationName, advice: 'Request fewer items per page, or use bulk mode.' },
-			);
-		}
-		let throttleAttempts = 0;
-		let throttleWaitedMs = 0;
-		const maxThrottleAttempts = Math.min(this.limits.maxThrottleAttempts, options.maxThrottleAttempts ?? Number.POSITIVE_INFINITY);
-		const mayWaitForThrottle = (delay: number) =>
-			throttleAttempts < maxThrottleAttempts && throttleWaitedMs + delay <= this.limits.maxThrottleWaitMs;
-		let serverAttempts = 0;
+		const cost = this.plannedCost(costKey, operationName, options.estimatedCost);
+		const budget = new RequestBudget(this.limits, options.maxThrottleAttempts);
 		let renewedToken = false;
 		for (;;) {
 			const wait = this.throttle.reserve(cost, this.now());
@@ -155,105 +145,127 @@ export class ShopifyClient {
 				await this.sleep(wait);
 			}
 			const token = await this.tokens.token();
-			const attempt = String(++this.attemptCounter);
-			let response: Response;
-			try {
-				response = await this.adminClientFor(token).fetch(document, { variables, headers: { [ATTEMPT_HEADER]: attempt } });
-			} catch (error) {
-				serverAttempts++;
-				const failure = this.transportFailures.get(attempt) ?? error;
-				this.transportFailures.delete(attempt);
-				const code = failure instanceof NetworkError ? failure.code : 'NETWORK';
-				if (serverAttempts < this.limits.maxServerErrorAttempts) {
-					const delay = equalJitterBackoffMs(serverAttempts, this.limits.baseDelayMs, this.limits.maxDelayMs, this.random());
-					this.log('warn', `Shopify: ${operationName ?? 'request'} got no response (${code}); retry ${serverAttempts} in ${delay} ms`);
-					await this.sleep(delay);
-					continue;
-				}
-				throw new ShopifyApiError(
-					this.redact(`Could not reach ${this.address.origin} (${code}) after ${serverAttempts} attempts.`),
-					{
-						code: 'NETWORK',
-						operationName,
-						retryable: true,
-						advice: `Check the Shop field and that this n8n can reach ${this.address.origin} (DNS, firewall, proxy).`,
-					},
-				);
+			const response = await this.sendAttempt(document, variables, token);
+			if (typeof response === 'string') {
+				await this.retryAfterNoResponse(response, budget, operationName);
+				continue;
 			}
-
 			const requestId = response.headers.get('x-request-id') ?? undefined;
 			const servedVersion = response.headers.get('x-shopify-api-version') ?? this.apiVersion;
 			this.warnOnVersionChange(servedVersion);
 			const body = await response.text();
-			const ctx = { operationName, requestId, status: response.status, origin: this.address.origin, authentication: this.authentication };
-
 			if (response.status === 401 && !renewedToken && this.tokens.invalidate(token)) {
 				renewedToken = true;
 				this.log('info', 'Shopify: access token refused (401); requesting a new one and retrying once');
 				continue;
 			}
-			if (response.status === 429) {
-				throttleAttempts++;
-				const delay = retryAfterMs(response.headers.get('retry-after') ?? undefined, this.now()) ?? 1000;
-				if (mayWaitForThrottle(delay)) {
-					throttleWaitedMs += delay;
-					this.log('debug', `Shopify: 429 on ${operationName ?? 'request'}; waiting ${delay} ms (Retry-After)`);
-					await this.sleep(delay);
-					continue;
-				}
-			} else if (isRetryableStatus(response.status)) {
-				serverAttempts++;
-				if (serverAttempts < this.limits.maxServerErrorAttempts) {
-					const delay =
-						retryAfterMs(response.headers.get('retry-after') ?? undefined, this.now()) ??
-						equalJitterBackoffMs(serverAttempts, this.limits.baseDelayMs, this.limits.maxDelayMs, this.random());
-					this.log('warn', `Shopify: ${response.status} on ${operationName ?? 'request'}; retry ${serverAttempts} in ${delay} ms`);
-					await this.sleep(delay);
-					continue;
-				}
+			const retryDelay = this.httpRetryDelay(response, budget, operationName);
+			if (retryDelay !== undefined) {
+				await this.sleep(retryDelay);
+				continue;
 			}
-			if (response.status !== 200) throw this.sanitize(httpStatusError(response.status, body, ctx));
-
-			let payload: { data?: TData; errors?: GraphqlErrorEntry[]; extensions?: { cost?: QueryCost } };
-			try {
-				payload = JSON.parse(body) as typeof payload;
-			} catch {
-				throw new ShopifyApiError(`${this.address.origin} did not answer with JSON (${operationName ?? 'request'}).`, {
-					code: 'INVALID_RESPONSE',
-					operationName,
-					requestId,
-					status: response.status,
-					advice: 'Check that the Shop field is the store\'s myshopify.com address and not a proxy or another site.',
-				});
+			if (response.status !== 200) {
+				const ctx = { operationName, requestId, status: response.status, origin: this.address.origin, authentication: this.authentication };
+				throw this.sanitize(httpStatusError(response.status, body, ctx));
 			}
+			const payload = this.parsePayload<TData>(body, operationName, requestId, response.status);
 			const queryCost = payload.extensions?.cost;
 			this.throttle.observe(queryCost?.throttleStatus, this.now());
 			if (typeof queryCost?.requestedQueryCost === 'number') learnedCosts.set(costKey, queryCost.requestedQueryCost);
-
 			const errors = Array.isArray(payload.errors) ? payload.errors : [];
 			if (errors.some((e) => e.extensions?.code === 'THROTTLED')) {
-				throttleAttempts++;
 				const delay = throttledRetryDelayMs(waitAfterThrottled(queryCost, cost), this.random());
-				if (mayWaitForThrottle(delay)) {
-					throttleWaitedMs += delay;
-					this.log('debug', `Shopify: THROTTLED on ${operationName ?? 'request'}; waiting ${delay} ms`);
-					await this.sleep(delay);
-					continue;
-				}
-				throw new ShopifyApiError(
-					`Shopify kept throttling ${operationName ?? 'the request'} for ${Math.round(throttleWaitedMs / 1000)} s (${throttleAttempts} attempts).`,
-					{
-						code: 'THROTTLED',
-						operationName,
-						requestId,
-						retryable: true,
-						advice: 'Other apps may be using this store\'s API budget. Run the workflow less often or with smaller pages.',
-					},
-				);
+				if (!budget.throttled(delay)) throw this.keptThrottling(operationName, requestId, budget);
+				this.log('debug', `Shopify: THROTTLED on ${operationName ?? 'request'}; waiting ${delay} ms`);
+				await this.sleep(delay);
+				continue;
 			}
-			if (errors.length > 0) throw this.sanitize(graphqlErrorsError(errors, ctx));
+			if (errors.length > 0) {
+				throw this.sanitize(graphqlErrorsError(errors, { operationName, requestId, status: response.status, origin: this.address.origin, authentication: this.authentication }));
+			}
 			return { data: payload.data as TData, extensions: payload.extensions, apiVersion: servedVersion, requestId };
 		}
+	}
+
+	/** The points the query is expected to cost: the caller's estimate, or what Shopify said last time. */
+	private plannedCost(costKey: string, operationName: string | undefined, estimatedCost: number | undefined): number {
+		const cost = estimatedCost ?? learnedCosts.get(costKey) ?? 0;
+		if (cost > MAX_QUERY_COST) {
+			throw new ShopifyApiError(
+				`${operationName ?? 'The query'} would cost ${cost} points; Shopify refuses any single query above ${MAX_QUERY_COST}.`,
+				{ code: 'MAX_COST_EXCEEDED', operationName, advice: 'Request fewer items per page, or use bulk mode.' },
+			);
+		}
+		return cost;
+	}
+
+	/** One attempt: Shopify's answer, or the network error code when none came. */
+	private async sendAttempt(document: string, variables: Record<string, unknown> | undefined, token: string): Promise<Response | string> {
+		const attempt = String(++this.attemptCounter);
+		try {
+			return await this.adminClientFor(token).fetch(document, { variables, headers: { [ATTEMPT_HEADER]: attempt } });
+		} catch (error) {
+			const failure = this.transportFailures.get(attempt) ?? error;
+			this.transportFailures.delete(attempt);
+			return failure instanceof NetworkError ? failure.code : 'NETWORK';
+		}
+	}
+
+	/** Waits before the next attempt after one without an answer, or throws when the attempts are spent. */
+	private async retryAfterNoResponse(code: string, budget: RequestBudget, operationName: string | undefined): Promise<void> {
+		if (!budget.serverFailed()) {
+			throw new ShopifyApiError(this.redact(`Could not reach ${this.address.origin} (${code}) after ${budget.serverAttempts} attempts.`), {
+				code: 'NETWORK',
+				operationName,
+				retryable: true,
+				advice: `Check the Shop field and that this n8n can reach ${this.address.origin} (DNS, firewall, proxy).`,
+			});
+		}
+		const delay = equalJitterBackoffMs(budget.serverAttempts, this.limits.baseDelayMs, this.limits.maxDelayMs, this.random());
+		this.log('warn', `Shopify: ${operationName ?? 'request'} got no response (${code}); retry ${budget.serverAttempts} in ${delay} ms`);
+		await this.sleep(delay);
+	}
+
+	/** How long to wait before asking again after a 429 or a server error; undefined: do not ask again. */
+	private httpRetryDelay(response: Response, budget: RequestBudget, operationName: string | undefined): number | undefined {
+		const asked = retryAfterMs(response.headers.get('retry-after') ?? undefined, this.now());
+		if (response.status === 429) {
+			const delay = asked ?? 1000;
+			if (!budget.throttled(delay)) return undefined;
+			this.log('debug', `Shopify: 429 on ${operationName ?? 'request'}; waiting ${delay} ms (Retry-After)`);
+			return delay;
+		}
+		if (!isRetryableStatus(response.status) || !budget.serverFailed()) return undefined;
+		const delay = asked ?? equalJitterBackoffMs(budget.serverAttempts, this.limits.baseDelayMs, this.limits.maxDelayMs, this.random());
+		this.log('warn', `Shopify: ${response.status} on ${operationName ?? 'request'}; retry ${budget.serverAttempts} in ${delay} ms`);
+		return delay;
+	}
+
+	private parsePayload<TData>(body: string, operationName: string | undefined, requestId: string | undefined, status: number): { data?: TData; errors?: GraphqlErrorEntry[]; extensions?: { cost?: QueryCost } } {
+		try {
+			return JSON.parse(body) as { data?: TData; errors?: GraphqlErrorEntry[]; extensions?: { cost?: QueryCost } };
+		} catch {
+			throw new ShopifyApiError(`${this.address.origin} did not answer with JSON (${operationName ?? 'request'}).`, {
+				code: 'INVALID_RESPONSE',
+				operationName,
+				requestId,
+				status,
+				advice: 'Check that the Shop field is the store\'s myshopify.com address and not a proxy or another site.',
+			});
+		}
+	}
+
+	private keptThrottling(operationName: string | undefined, requestId: string | undefined, budget: RequestBudget): ShopifyApiError {
+		return new ShopifyApiError(
+			`Shopify kept throttling ${operationName ?? 'the request'} for ${Math.round(budget.throttleWaitedMs / 1000)} s (${budget.throttleAttempts} attempts).`,
+			{
+				code: 'THROTTLED',
+				operationName,
+				requestId,
+				retryable: true,
+				advice: 'Other apps may be using this store\'s API budget. Run the workflow less often or with smaller pages.',
+			},
+		);
 	}
 
 	private adminClientFor(token: string): AdminApiClient {
