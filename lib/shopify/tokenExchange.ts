@@ -27,6 +27,30 @@ function tokenErrorCode(status: number, body: string): string {
 	return `HTTP_${status}`;
 }
 
+/** A 200 answer's token; an answer without one says the Shop field points elsewhere. */
+function issuedToken(body: string, origin: string, requestId: string | undefined): IssuedToken {
+	let parsed: { access_token?: unknown; expires_in?: unknown; scope?: unknown };
+	try {
+		parsed = JSON.parse(body) as typeof parsed;
+	} catch {
+		parsed = {};
+	}
+	if (typeof parsed.access_token !== 'string' || parsed.access_token === '') {
+		throw new ShopifyApiError(`${origin} answered the token request without an access token.`, {
+			code: 'INVALID_TOKEN_RESPONSE',
+			operationName: 'clientCredentialsGrant',
+			requestId,
+			status: 200,
+			advice: 'Check that the Shop field is the store\'s myshopify.com address and not a proxy or another site.',
+		});
+	}
+	return {
+		accessToken: parsed.access_token,
+		expiresIn: typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : 86399,
+		scope: typeof parsed.scope === 'string' ? parsed.scope : undefined,
+	};
+}
+
 /**
  * The client credentials grant of a Dev Dashboard app: `POST {shop}/admin/oauth/access_token` with a form
  * body → `{access_token, scope, expires_in}`. No refresh token exists; a new grant replaces an expired token.
@@ -56,28 +80,7 @@ export async function requestClientCredentialsToken(
 		});
 	}
 	const requestId = response.headers['x-request-id'];
-	if (response.status === 200) {
-		let parsed: { access_token?: unknown; expires_in?: unknown; scope?: unknown };
-		try {
-			parsed = JSON.parse(response.body) as typeof parsed;
-		} catch {
-			parsed = {};
-		}
-		if (typeof parsed.access_token !== 'string' || parsed.access_token === '') {
-			throw new ShopifyApiError(`${origin} answered the token request without an access token.`, {
-				code: 'INVALID_TOKEN_RESPONSE',
-				operationName: 'clientCredentialsGrant',
-				requestId,
-				status: 200,
-				advice: 'Check that the Shop field is the store\'s myshopify.com address and not a proxy or another site.',
-			});
-		}
-		return {
-			accessToken: parsed.access_token,
-			expiresIn: typeof parsed.expires_in === 'number' && parsed.expires_in > 0 ? parsed.expires_in : 86399,
-			scope: typeof parsed.scope === 'string' ? parsed.scope : undefined,
-		};
-	}
+	if (response.status === 200) return issuedToken(response.body, origin, requestId);
 	if (response.status === 404) {
 		throw new ShopifyApiError(`No Shopify store answers at ${origin} (404).`, {
 			code: 'SHOP_NOT_FOUND',

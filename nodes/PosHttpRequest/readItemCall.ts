@@ -100,31 +100,41 @@ export function readItemCall(context: IExecuteFunctions, itemIndex: number, cred
 			idempotencyKey = placed.key;
 		}
 		const request = buildPosRequest(credentials, { method, path, query, headers, body, timeoutMs });
-		const duplicate = {
-			statuses: parseStatusList(String((parameter<IDataObject>('options', {}).duplicateStatuses as string | undefined) ?? '409')),
-			bodyPatterns: checkBodyPatterns(
-				String((parameter<IDataObject>('options', {}).duplicateBodyPatterns as string | undefined) ?? '')
-					.split(/\r?\n/)
-					.map((line) => line.trim())
-					.filter((line) => line !== ''),
-			),
-		};
-		let lookup: PosCall['lookup'];
-		if (parameter<boolean>('createIfAbsent', false)) {
-			const lookupPath = parameter<string>('lookupPath', '');
-			if (lookupPath.trim() === '') throw fail('Create Only If Absent is on, but Lookup Path is empty', 'Give a GET path that finds the record by your reference.');
-			lookup = {
-				request: buildPosRequest(credentials, { method: 'GET', path: lookupPath, headers: nameValues(parameter('headerParameters', {}), 'header'), timeoutMs }),
-				match: {
-					resultPath: parameter('lookupResultPath', ''),
-					matchField: parameter('lookupMatchField', ''),
-					matchValue: String(parameter('lookupMatchValue', '') ?? ''),
-				},
-			};
-		}
+		const duplicate = readDuplicateRules(parameter<IDataObject>('options', {}));
+		const lookup = readLookup(parameter, fail, credentials, timeoutMs);
 		const safeToRepeat = isIdempotentMethod(method) || idempotencyKey !== undefined || lookup !== undefined;
 		return { call: { request, safeToRepeat, duplicate, lookup }, idempotencyKey };
 	} catch (error) {
 		throw error instanceof NodeOperationError ? error : fail((error as Error).message);
 	}
+}
+
+type ReadParameter = <T>(name: string, fallback?: T) => T;
+
+/** How the POS says "already exists": statuses and body patterns (Options). */
+function readDuplicateRules(options: IDataObject): PosCall['duplicate'] {
+	return {
+		statuses: parseStatusList(String((options.duplicateStatuses as string | undefined) ?? '409')),
+		bodyPatterns: checkBodyPatterns(
+			String((options.duplicateBodyPatterns as string | undefined) ?? '')
+				.split(/\r?\n/)
+				.map((line) => line.trim())
+				.filter((line) => line !== ''),
+		),
+	};
+}
+
+/** Create Only If Absent: the GET that finds an earlier record, and how its answer is matched. */
+function readLookup(parameter: ReadParameter, fail: (message: string, description?: string) => NodeOperationError, credentials: PosCredentials, timeoutMs: number): PosCall['lookup'] {
+	if (!parameter<boolean>('createIfAbsent', false)) return undefined;
+	const lookupPath = parameter<string>('lookupPath', '');
+	if (lookupPath.trim() === '') throw fail('Create Only If Absent is on, but Lookup Path is empty', 'Give a GET path that finds the record by your reference.');
+	return {
+		request: buildPosRequest(credentials, { method: 'GET', path: lookupPath, headers: nameValues(parameter('headerParameters', {}), 'header'), timeoutMs }),
+		match: {
+			resultPath: parameter('lookupResultPath', ''),
+			matchField: parameter('lookupMatchField', ''),
+			matchValue: String(parameter('lookupMatchValue', '') ?? ''),
+		},
+	};
 }

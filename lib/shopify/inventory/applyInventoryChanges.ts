@@ -48,15 +48,56 @@ const NOT_SENT_MESSAGE =
  */
 export async function applyInventoryChanges(raws: ReadonlyArray<RawInventoryChange>, options: ApplyInventoryOptions): Promise<ApplyInventoryResult> {
 	const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-	const maxRounds = options.maxRounds ?? 8;
-	const concurrentRetries = options.concurrentRetries ?? 3;
 	const calls = { lookups: 0, mutations: 0 };
 	const outcomes = new Map<number, InventoryChangeOutcome>();
+	const { valid, duplicates } = checkEach(raws, outcomes);
+	const targets = await resolveEach(valid, options, calls, outcomes);
+	if (options.allOrNothingBeforeSending && outcomes.size > 0) {
+		for (const { change, key } of valid) {
+			if (outcomes.has(change.itemIndex)) continue;
+			outcomes.set(change.itemIndex, {
+				...baseOutcome(change, key, targets.get(change.itemIndex)),
+				status: 'failed',
+				error: { code: 'NOT_SENT', message: NOT_SENT_MESSAGE, source: 'input' },
+			});
+		}
+	} else {
+		// 3 + 4. Plan from the input alone, then send.
+		const context = { request: options.request, sleep, maxRounds: options.maxRounds ?? 8, concurrentRetries: options.concurrentRetries ?? 3 };
+		for (const batch of planBatches(valid.map(({ change, key }): BatchMember => ({ change, key })))) {
+			await sendBatch(batch, targets, outcomes, context, calls);
+		}
+	}
+	for (const { itemIndex, of, key } of duplicates) {
+		const original = outcomes.get(of);
+		outcomes.set(itemIndex, {
+			...(original ?? { mode: raws.find((raw) => raw.itemIndex === itemIndex)!.mode }),
+			itemIndex,
+			changeKey: key,
+			status: original?.status === 'failed' ? 'failed' : 'duplicate',
+			duplicateOf: of,
+			error: original?.error,
+		});
+	}
+	const ordered = raws.map(
+		(raw) =>
+			outcomes.get(raw.itemIndex) ?? {
+				itemIndex: raw.itemIndex,
+				status: 'failed' as const,
+				mode: raw.mode,
+				error: { code: 'NOT_SENT', message: NOT_SENT_MESSAGE, source: 'input' as const },
+			},
+	);
+	return { outcomes: ordered, calls };
+}
 
-	// 1. Local checks and keys; an identical change (same key) later in the run is the same event, applied once.
-	const valid: { change: InventoryChangeRequest; key: string }[] = [];
+type KeyedChange = { change: InventoryChangeRequest; key: string };
+
+/** 1. Local checks and keys; an identical change (same key) later in the run is the same event, applied once. */
+function checkEach(raws: ReadonlyArray<RawInventoryChange>, outcomes: Map<number, InventoryChangeOutcome>): { valid: KeyedChange[]; duplicates: Array<{ itemIndex: number; of: number; key: string }> } {
+	const valid: KeyedChange[] = [];
 	const firstByKey = new Map<string, number>();
-	const duplicates: { itemIndex: number; of: number; key: string }[] = [];
+	const duplicates: Array<{ itemIndex: number; of: number; key: string }> = [];
 	for (const raw of raws) {
 		const result = validateChange(raw);
 		if (!result.ok) {
@@ -72,62 +113,22 @@ export async function applyInventoryChanges(raws: ReadonlyArray<RawInventoryChan
 		firstByKey.set(key, raw.itemIndex);
 		valid.push({ change: result.change, key });
 	}
+	return { valid, duplicates };
+}
 
-	// 2. Lookups.
+/** 2. Every SKU, ID and location looked up together; a change that resolves to nothing fails here. */
+async function resolveEach(
+	valid: ReadonlyArray<KeyedChange>,
+	options: ApplyInventoryOptions,
+	calls: { lookups: number; mutations: number },
+	outcomes: Map<number, InventoryChangeOutcome>,
+): Promise<Map<number, ResolvedTarget>> {
 	const lookups = await lookUpTargets(valid.map((entry) => entry.change), options.request, calls, options.skuLimits);
 	const targets = new Map<number, ResolvedTarget>();
 	for (const { change, key } of valid) {
 		const resolution = resolveTarget(change, lookups);
-		if (resolution.ok) {
-			targets.set(change.itemIndex, resolution.target);
-			continue;
-		}
-		outcomes.set(change.itemIndex, {
-			...baseOutcome(change, key),
-			status: 'failed',
-			error: { ...resolution.error, source: 'input' },
-		});
+		if (resolution.ok) targets.set(change.itemIndex, resolution.target);
+		else outcomes.set(change.itemIndex, { ...baseOutcome(change, key), status: 'failed', error: { ...resolution.error, source: 'input' } });
 	}
-
-	const anyLocalFailure = outcomes.size > 0;
-	if (options.allOrNothingBeforeSending && anyLocalFailure) {
-		for (const { change, key } of valid) {
-			if (outcomes.has(change.itemIndex)) continue;
-			outcomes.set(change.itemIndex, {
-				...baseOutcome(change, key, targets.get(change.itemIndex)),
-				status: 'failed',
-				error: { code: 'NOT_SENT', message: NOT_SENT_MESSAGE, source: 'input' },
-			});
-		}
-	} else {
-		// 3 + 4. Plan from the input alone, then send.
-		const batches = planBatches(valid.map(({ change, key }): BatchMember => ({ change, key })));
-		for (const batch of batches) {
-			await sendBatch(batch, targets, outcomes, { request: options.request, sleep, maxRounds, concurrentRetries }, calls);
-		}
-	}
-
-	for (const { itemIndex, of, key } of duplicates) {
-		const original = outcomes.get(of);
-		outcomes.set(itemIndex, {
-			...(original ?? { mode: raws.find((raw) => raw.itemIndex === itemIndex)!.mode }),
-			itemIndex,
-			changeKey: key,
-			status: original?.status === 'failed' ? 'failed' : 'duplicate',
-			duplicateOf: of,
-			error: original?.error,
-		});
-	}
-
-	const ordered = raws.map(
-		(raw) =>
-			outcomes.get(raw.itemIndex) ?? {
-				itemIndex: raw.itemIndex,
-				status: 'failed' as const,
-				mode: raw.mode,
-				error: { code: 'NOT_SENT', message: NOT_SENT_MESSAGE, source: 'input' as const },
-			},
-	);
-	return { outcomes: ordered, calls };
+	return targets;
 }
-

@@ -96,13 +96,7 @@ export async function lookUpTargets(
 			if (withSkus) handleSearchWarnings(response.extensions, SKU_SEARCH_HANDLING);
 			const { data } = response;
 			for (const item of data.inventoryItems?.nodes ?? []) items.push({ id: item.id, sku: item.sku });
-			for (const node of data.nodes ?? []) {
-				if (node?.__typename === 'ProductVariant' && 'inventoryItem' in node) {
-					variantsById.set(node.id, { id: node.id, sku: node.sku, displayName: node.displayName, inventoryItemId: node.inventoryItem.id });
-				} else if (node?.__typename === 'InventoryItem' && 'sku' in node) {
-					inventoryItemsById.set(node.id, { id: node.id, sku: node.sku });
-				}
-			}
+			collectIdNodes(data, variantsById, inventoryItemsById);
 			if (data.locations) {
 				locations.push(...data.locations.nodes);
 				locationsPage = data.locations.pageInfo;
@@ -113,21 +107,38 @@ export async function lookUpTargets(
 			after = next.endCursor;
 		}
 	}
-	// A store with more than 50 active locations: the rest, page by page.
-	while (locationsPage?.hasNextPage && locationsPage.endCursor) {
-		calls.lookups++;
-		const { data } = await request<LookupPage>(
-			INVENTORY_TARGETS_LOOKUP,
-			{ skuQuery: '', withSkus: false, first: 1, after: null, ids: [], withIds: false, withLocations: true, locationsAfter: locationsPage.endCursor },
-			{ estimatedCost: 2 + 1 + 2 + LOCATIONS_PAGE },
-		);
-		locations.push(...(data.locations?.nodes ?? []));
-		locationsPage = data.locations?.pageInfo;
-	}
-
+	locations.push(...(await remainingLocations(locationsPage, request, calls)));
 	const itemsBySku = indexItemsBySku(skus, items);
 	await labelSharedSkus(itemsBySku, request, calls);
 	return { itemsBySku, variantsById, inventoryItemsById, locations };
+}
+
+/** The variants and inventory items asked for by ID, by their IDs. */
+function collectIdNodes(data: LookupPage, variantsById: Map<string, VariantRecord>, inventoryItemsById: Map<string, InventoryItemRecord>): void {
+	for (const node of data.nodes ?? []) {
+		if (node?.__typename === 'ProductVariant' && 'inventoryItem' in node) {
+			variantsById.set(node.id, { id: node.id, sku: node.sku, displayName: node.displayName, inventoryItemId: node.inventoryItem.id });
+		} else if (node?.__typename === 'InventoryItem' && 'sku' in node) {
+			inventoryItemsById.set(node.id, { id: node.id, sku: node.sku });
+		}
+	}
+}
+
+/** A store with more than 50 active locations: the ones after the first page, page by page. */
+async function remainingLocations(firstPage: PageInfo | undefined, request: GraphqlRequest, calls: { lookups: number }): Promise<LocationRecord[]> {
+	const locations: LocationRecord[] = [];
+	let page = firstPage;
+	while (page?.hasNextPage && page.endCursor) {
+		calls.lookups++;
+		const { data } = await request<LookupPage>(
+			INVENTORY_TARGETS_LOOKUP,
+			{ skuQuery: '', withSkus: false, first: 1, after: null, ids: [], withIds: false, withLocations: true, locationsAfter: page.endCursor },
+			{ estimatedCost: 2 + 1 + 2 + LOCATIONS_PAGE },
+		);
+		locations.push(...(data.locations?.nodes ?? []));
+		page = data.locations?.pageInfo;
+	}
+	return locations;
 }
 
 /** A SKU several variants share is refused; the message names those variants, so look their names up. */

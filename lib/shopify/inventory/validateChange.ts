@@ -11,10 +11,6 @@ export const QUANTITY_NAMES = { adjust: ['available'], set: ['available', 'on_ha
 
 export type ValidationResult = { ok: true; change: InventoryChangeRequest } | { ok: false; error: ItemFailure };
 
-function fail(code: string, message: string, value?: unknown): ValidationResult {
-	return { ok: false, error: { code, message, value } };
-}
-
 function show(value: unknown): string {
 	if (typeof value === 'string') return `"${value}"`;
 	if (value === undefined) return 'nothing';
@@ -99,83 +95,103 @@ function validateIdentifier(raw: RawInventoryChange): string | ItemFailure {
 	return gid;
 }
 
-/** Every local check of one item's values, so that nothing invalid reaches Shopify's atomic mutation. */
-export function validateChange(raw: RawInventoryChange): ValidationResult {
-	const identifier = validateIdentifier(raw);
-	if (typeof identifier !== 'string') return { ok: false, error: identifier };
+/** A checked value, or what is wrong with it. */
+type Checked<T> = { value: T } | { error: ItemFailure };
 
-	const location = validateLocation(raw);
-	if ('code' in location) return { ok: false, error: location };
+function problem<T>(code: string, message: string, value?: unknown): Checked<T> {
+	return { error: { code, message, value } };
+}
 
+function checkQuantityName(raw: RawInventoryChange): Checked<string> {
 	const quantityName = typeof raw.quantityName === 'string' ? raw.quantityName.trim() : '';
 	const allowedNames: readonly string[] = QUANTITY_NAMES[raw.mode];
-	if (!allowedNames.includes(quantityName)) {
-		return fail(
-			'INVALID_QUANTITY_NAME',
-			`Quantity name ${show(raw.quantityName)} cannot be used to ${raw.mode === 'adjust' ? 'adjust by a delta' : 'set a quantity'}. Use ${allowedNames.map((name) => `"${name}"`).join(' or ')}.`,
-			raw.quantityName,
-		);
-	}
+	if (allowedNames.includes(quantityName)) return { value: quantityName };
+	return problem(
+		'INVALID_QUANTITY_NAME',
+		`Quantity name ${show(raw.quantityName)} cannot be used to ${raw.mode === 'adjust' ? 'adjust by a delta' : 'set a quantity'}. Use ${allowedNames.map((name) => `"${name}"`).join(' or ')}.`,
+		raw.quantityName,
+	);
+}
 
+function checkQuantity(raw: RawInventoryChange): Checked<number> {
 	const quantity = parseInteger(raw.quantity);
 	const quantityLabel = raw.mode === 'adjust' ? 'Delta' : 'Quantity';
 	if (quantity === undefined) {
-		return fail(
+		return problem(
 			'INVALID_QUANTITY',
 			`${quantityLabel} ${show(raw.quantity)} is not a whole number. Shopify counts inventory in whole units: map a number like 3 or -2.`,
 			raw.quantity,
 		);
 	}
 	if (raw.mode === 'adjust' && Math.abs(quantity) > MAX_ABS_DELTA) {
-		return fail('QUANTITY_OUT_OF_RANGE', `Delta ${quantity} is outside Shopify's range of -2,000,000,000 to 2,000,000,000.`, raw.quantity);
+		return problem('QUANTITY_OUT_OF_RANGE', `Delta ${quantity} is outside Shopify's range of -2,000,000,000 to 2,000,000,000.`, raw.quantity);
 	}
 	if (raw.mode === 'set' && quantity < 0) {
-		return fail(
+		return problem(
 			'NEGATIVE_QUANTITY',
 			`Quantity ${quantity} is negative. An absolute quantity must be 0 or more; to remove units, use the "Adjust by Delta" mode with a negative delta.`,
 			raw.quantity,
 		);
 	}
 	if (raw.mode === 'set' && quantity > MAX_SET_QUANTITY) {
-		return fail('QUANTITY_OUT_OF_RANGE', `Quantity ${quantity} is above Shopify's limit of 1,000,000,000.`, raw.quantity);
+		return problem('QUANTITY_OUT_OF_RANGE', `Quantity ${quantity} is above Shopify's limit of 1,000,000,000.`, raw.quantity);
 	}
+	return { value: quantity };
+}
 
-	let changeFromQuantity: number | null = null;
-	if (!isEmpty(raw.expectedQuantity)) {
-		const expected = parseInteger(raw.expectedQuantity);
-		if (expected === undefined || Math.abs(expected) > MAX_ABS_DELTA) {
-			return fail(
-				'INVALID_EXPECTED_QUANTITY',
-				`Expected current quantity ${show(raw.expectedQuantity)} is not a whole number. Leave it empty to skip the check, or map the quantity you last read from Shopify.`,
-				raw.expectedQuantity,
-			);
-		}
-		changeFromQuantity = expected;
-	}
+function checkExpectedQuantity(raw: RawInventoryChange): Checked<number | null> {
+	if (isEmpty(raw.expectedQuantity)) return { value: null };
+	const expected = parseInteger(raw.expectedQuantity);
+	if (expected !== undefined && Math.abs(expected) <= MAX_ABS_DELTA) return { value: expected };
+	return problem(
+		'INVALID_EXPECTED_QUANTITY',
+		`Expected current quantity ${show(raw.expectedQuantity)} is not a whole number. Leave it empty to skip the check, or map the quantity you last read from Shopify.`,
+		raw.expectedQuantity,
+	);
+}
 
+function checkReason(raw: RawInventoryChange): Checked<string> {
 	const reason = typeof raw.reason === 'string' ? raw.reason.trim() : '';
-	if (!isInventoryReason(reason)) {
-		return fail('INVALID_REASON', `Reason ${show(raw.reason)} is not one of Shopify's inventory reasons (correction, received, restock, shrinkage, other…). Pick one from the list.`, raw.reason);
-	}
+	if (isInventoryReason(reason)) return { value: reason };
+	return problem('INVALID_REASON', `Reason ${show(raw.reason)} is not one of Shopify's inventory reasons (correction, received, restock, shrinkage, other…). Pick one from the list.`, raw.reason);
+}
 
+function checkReference(raw: RawInventoryChange): Checked<string> {
 	const reference = typeof raw.referenceDocumentUri === 'string' ? raw.referenceDocumentUri.trim() : '';
-	if (!isValidReferenceUri(reference)) {
-		return fail(
-			'INVALID_REFERENCE_DOCUMENT',
-			`Reference document URI ${show(raw.referenceDocumentUri)} is not a URI. Use a form like gid://n8n-shopify-pos/Order/1001 or https://pos.example.com/sales/1001.`,
-			raw.referenceDocumentUri,
-		);
-	}
+	if (isValidReferenceUri(reference)) return { value: reference };
+	return problem(
+		'INVALID_REFERENCE_DOCUMENT',
+		`Reference document URI ${show(raw.referenceDocumentUri)} is not a URI. Use a form like gid://n8n-shopify-pos/Order/1001 or https://pos.example.com/sales/1001.`,
+		raw.referenceDocumentUri,
+	);
+}
 
-	let userIdempotencyKey: string | undefined;
-	if (!isEmpty(raw.idempotencyKey)) {
-		const key = String(raw.idempotencyKey).trim();
-		if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-			return fail('INVALID_IDEMPOTENCY_KEY', `Idempotency key is ${key.length} characters long; keep it to ${MAX_IDEMPOTENCY_KEY_LENGTH} or fewer (leave it empty to derive one).`, key);
-		}
-		userIdempotencyKey = key;
-	}
+function checkIdempotencyKey(raw: RawInventoryChange): Checked<string | undefined> {
+	if (isEmpty(raw.idempotencyKey)) return { value: undefined };
+	const key = String(raw.idempotencyKey).trim();
+	if (key.length <= MAX_IDEMPOTENCY_KEY_LENGTH) return { value: key };
+	return problem('INVALID_IDEMPOTENCY_KEY', `Idempotency key is ${key.length} characters long; keep it to ${MAX_IDEMPOTENCY_KEY_LENGTH} or fewer (leave it empty to derive one).`, key);
+}
 
+/** Every local check of one item's values, so that nothing invalid reaches Shopify's atomic mutation. */
+export function validateChange(raw: RawInventoryChange): ValidationResult {
+	const identifier = validateIdentifier(raw);
+	if (typeof identifier !== 'string') return { ok: false, error: identifier };
+	const location = validateLocation(raw);
+	if ('code' in location) return { ok: false, error: location };
+	// In this order: the first problem found is the one reported.
+	const quantityName = checkQuantityName(raw);
+	if ('error' in quantityName) return { ok: false, error: quantityName.error };
+	const quantity = checkQuantity(raw);
+	if ('error' in quantity) return { ok: false, error: quantity.error };
+	const changeFromQuantity = checkExpectedQuantity(raw);
+	if ('error' in changeFromQuantity) return { ok: false, error: changeFromQuantity.error };
+	const reason = checkReason(raw);
+	if ('error' in reason) return { ok: false, error: reason.error };
+	const reference = checkReference(raw);
+	if ('error' in reference) return { ok: false, error: reference.error };
+	const userIdempotencyKey = checkIdempotencyKey(raw);
+	if ('error' in userIdempotencyKey) return { ok: false, error: userIdempotencyKey.error };
 	return {
 		ok: true,
 		change: {
@@ -184,12 +200,12 @@ export function validateChange(raw: RawInventoryChange): ValidationResult {
 			identifier,
 			location,
 			mode: raw.mode,
-			quantityName,
-			quantity,
-			changeFromQuantity,
-			reason,
-			referenceDocumentUri: reference,
-			userIdempotencyKey,
+			quantityName: quantityName.value,
+			quantity: quantity.value,
+			changeFromQuantity: changeFromQuantity.value,
+			reason: reason.value,
+			referenceDocumentUri: reference.value,
+			userIdempotencyKey: userIdempotencyKey.value,
 		},
 	};
 }

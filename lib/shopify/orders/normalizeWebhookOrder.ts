@@ -79,6 +79,13 @@ export function normalizeWebhookOrder(payload: RestOrder): PosOrder {
 		// GraphQL's shippingLines leaves out lines removed by an order edit; so does the POS-ready shape.
 		shippingLines: (payload.shipping_lines ?? []).filter((line) => !line.is_removed).map(shippingLine),
 		taxLines: (payload.tax_lines ?? []).map(taxLine),
+		...totalsOf(payload),
+	};
+}
+
+/** The order's totals now (after edits and refunds) and as first placed. */
+function totalsOf(payload: RestOrder): Pick<PosOrder, 'totals' | 'originalTotals'> {
+	return {
 		totals: {
 			subtotal: moneySet(payload.current_subtotal_price_set),
 			discounts: moneySet(payload.current_total_discounts_set),
