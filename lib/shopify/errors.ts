@@ -1,4 +1,5 @@
 import { createRedactor } from '../http/redact';
+import { PackageError } from '../packageError';
 /**
  * Every failure the Shopify side can produce, as one error type that carries what a person debugging needs
  * (Shopify's code, the operation, `x-request-id` for Shopify support) and never a token or secret.
@@ -19,7 +20,8 @@ export interface ShopifyApiErrorDetails {
 	retryable?: boolean;
 }
 
-export class ShopifyApiError extends Error {
+export class ShopifyApiError extends PackageError {
+	readonly remote = true;
 	readonly code: string;
 	readonly operationName?: string;
 	readonly requestId?: string;
@@ -42,8 +44,12 @@ export class ShopifyApiError extends Error {
 		this.retryable = details.retryable ?? false;
 	}
 
+	override get httpStatus(): number | undefined {
+		return this.status;
+	}
+
 	/** Message, advice and request id on one line each, for logs and n8n's error view. */
-	describe(): string {
+	override describe(): string {
 		return [this.message, this.advice, this.requestId ? `Shopify request id: ${this.requestId}` : undefined]
 			.filter(Boolean)
 			.join('\n');

@@ -1,3 +1,4 @@
+import { PackageError } from '../packageError';
 /**
  * Shopify ignores a search term whose field it does not know and answers as if the term were absent: a
  * mistyped `finacial_status:refunded` returns every order, with HTTP 200 and no error. It says so only in
@@ -36,8 +37,10 @@ export interface SearchWarningHandling {
 }
 
 /** A search Shopify did not apply in full, so its answer is wider than what was asked. */
-export class SearchWarningError extends Error {
+export class SearchWarningError extends PackageError {
 	readonly code = 'SEARCH_WARNING';
+	/** Our search asked for more than Shopify applied: the query is ours to narrow. */
+	readonly remote = false;
 
 	constructor(
 		message: string,
@@ -46,10 +49,6 @@ export class SearchWarningError extends Error {
 	) {
 		super(message);
 		this.name = 'SearchWarningError';
-	}
-
-	describe(): string {
-		return `${this.message}\n${this.advice}`;
 	}
 }
 

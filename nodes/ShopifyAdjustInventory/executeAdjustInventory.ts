@@ -11,8 +11,9 @@ import { applyInventoryChanges } from '../../lib/shopify/inventory/applyInventor
 import { defaultReferenceUris } from '../../lib/shopify/inventory/referenceDocument';
 import type { InventoryChangeOutcome, ItemIdentifierType, RawInventoryChange } from '../../lib/shopify/inventory/types';
 import { ShopifyApiError } from '../../lib/shopify/errors';
-import { SearchWarningError } from '../../lib/shopify/searchWarnings';
 import { shopifyClientFor } from '../shared/shopifyClient';
+import { PackageError } from '../../lib/packageError';
+import { toNodeError } from '../shared/nodeError';
 
 const IDENTIFIER_PARAMETER: Record<ItemIdentifierType, string> = { sku: 'sku', variantId: 'variantId', inventoryItemId: 'inventoryItemId' };
 
@@ -134,16 +135,8 @@ export async function executeAdjustInventory(this: IExecuteFunctions): Promise<I
 		}));
 	} catch (error) {
 		// The lookups failed (access, network…): nothing was sent.
-		const message =
-			error instanceof ShopifyApiError || error instanceof SearchWarningError
-				? error.describe()
-				: error instanceof Error
-					? error.message
-					: String(error);
-		if (!continueOnFail) {
-			const code = error instanceof ShopifyApiError || error instanceof SearchWarningError ? error.code : null;
-			throw new NodeApiError(this.getNode(), { message, code } as JsonObject, { message });
-		}
+		const message = error instanceof PackageError ? error.describe() : error instanceof Error ? error.message : String(error);
+		if (!continueOnFail) throw toNodeError(this.getNode(), error, undefined, message);
 		return [items.map((_, itemIndex) => ({ json: { status: 'failed', error: message }, pairedItem: { item: itemIndex } }))];
 	}
 

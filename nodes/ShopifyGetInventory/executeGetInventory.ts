@@ -5,7 +5,7 @@ import type { ItemIdentifierType } from '../../lib/shopify/inventory/types';
 import { normalizeGid } from '../../lib/shopify/inventory/validateChange';
 import { n8nDownloadStream } from '../ShopifyGetOrders/downloadStream';
 import { shopifyClientFor } from '../shared/shopifyClient';
-import { readFailure } from './inventoryErrors';
+import { toNodeError } from '../shared/nodeError';
 import { readLocationScope } from './readLocationParameters';
 
 const GID_TYPE: Record<Exclude<ItemIdentifierType, 'sku'>, string> = { variantId: 'ProductVariant', inventoryItemId: 'InventoryItem' };
@@ -91,6 +91,6 @@ export async function executeGetInventory(this: IExecuteFunctions): Promise<INod
 		const { result } = await readInventoryAtLocations(client, options);
 		return [result.map((row) => ({ json: rowJson(row), pairedItem: { item: 0 } })), []];
 	} catch (error) {
-		throw readFailure(this, error);
+		throw toNodeError(this.getNode(), error);
 	}
 }

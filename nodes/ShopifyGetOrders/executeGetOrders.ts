@@ -1,24 +1,16 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
-import { ShopifyApiError } from '../../lib/shopify/errors';
-import { UnexpectedAnswerError, UnusableOrderError } from '../../lib/shopify/orders/answerShape';
-import { BulkOperationError } from '../../lib/shopify/orders/bulkOperationError';
+import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { UnusableOrderError } from '../../lib/shopify/orders/answerShape';
 import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
-import { SearchWarningError } from '../../lib/shopify/searchWarnings';
 import { normalizeGraphqlOrder } from '../../lib/shopify/orders/normalizeGraphqlOrder';
 import type { PosOrder } from '../../lib/shopify/orders/posOrder';
 import { saleChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
-import { OrdersReader, OrdersVisibilityError } from '../../lib/shopify/orders/ordersReader';
+import { OrdersReader } from '../../lib/shopify/orders/ordersReader';
 import { orderSearchQuery } from '../../lib/shopify/orders/searchQuery';
 import { shopifyClientFor } from '../shared/shopifyClient';
 import { forgetCursor, loadCursor, saveCursor } from './cursorStore';
 import { n8nDownloadStream } from './downloadStream';
 import { readGetOrdersParameters } from './readGetOrdersParameters';
+import { toNodeError } from '../shared/nodeError';
 
 /** One run of the orders reader per input item; one output item per order, paired with that input item. */
 export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -60,7 +52,7 @@ export async function executeGetOrders(this: IExecuteFunctions): Promise<INodeEx
 					`${summary.stats.actualCost} cost points) for "${summary.search}"`,
 			);
 		} catch (error) {
-			const nodeError = toNodeError(this, error, itemIndex);
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (this.continueOnFail()) {
 				output.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: itemIndex } });
 				continue;
@@ -78,7 +70,7 @@ async function orderItems(ctx: IExecuteFunctions, reader: OrdersReader, output: 
 		const delivered = entry.order ? deliverable(entry.order, output) : entry;
 		if (delivered.failure) {
 			if (entry.order) reader.notDelivered(entry.order);
-			if (!ctx.continueOnFail()) throw toNodeError(ctx, delivered.failure, itemIndex);
+			if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), delivered.failure, itemIndex);
 			items.push({ json: failedOrderJson(delivered.failure), pairedItem: { item: itemIndex } });
 			continue;
 		}
@@ -105,31 +97,6 @@ function deliverable(order: GqlOrder, output: 'posOrder' | 'raw'): { json: JsonO
 
 function failedOrderJson(failure: UnusableOrderError): JsonObject {
 	return { error: failure.message, description: failure.advice, orderId: failure.orderId };
-}
-
-function toNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	if (error instanceof ShopifyApiError || error instanceof BulkOperationError) {
-		return new NodeApiError(
-			ctx.getNode(),
-			{ message: error.message, code: error.code } as JsonObject,
-			{ message: error.message, description: error.describe(), itemIndex, httpCode: error instanceof ShopifyApiError && error.status ? String(error.status) : undefined },
-		);
-	}
-	if (error instanceof OrdersVisibilityError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
-	}
-	if (error instanceof SearchWarningError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { itemIndex, description: error.describe() });
-	}
-	if (error instanceof UnexpectedAnswerError || error instanceof UnusableOrderError) {
-		return new NodeApiError(ctx.getNode(), { message: error.message, code: error.code } as JsonObject, {
-			message: error.message,
-			description: error.describe(),
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
 /**

@@ -1,19 +1,19 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions, type JsonObject } from 'n8n-workflow';
-import { ShopifyApiError } from '../../lib/shopify/errors';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { myshopifyDomainOf } from '../../lib/shopify/myshopifyDomain';
-import { UnexpectedAnswerError, UnusableOrderError } from '../../lib/shopify/orders/answerShape';
+import { UnusableOrderError } from '../../lib/shopify/orders/answerShape';
 import { newFetchStats } from '../../lib/shopify/orders/graphqlClient';
 import type { GqlOrder } from '../../lib/shopify/orders/orderSelection';
 import { listOrderIds, OrderDetailsReader, type ListedOrder } from '../../lib/shopify/orders/pagedOrders';
 import type { PosOrder } from '../../lib/shopify/orders/posOrder';
 import { claimStockChanges, pollStockChanges, saleChanges } from '../../lib/shopify/orders/stockChanges';
-import { SearchWarningError, type SearchWarningHandling, type SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
+import type { SearchWarningHandling, SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 import { normalizeShop } from '../../lib/shopify/shopUrl';
 import { orderChangeKey } from '../../lib/shopify/webhooks/orderChangeKey';
 import { orderEventFromGraphql, type OrderEvent, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { advanceCursor, pollWindowStart, updatedSinceSearch } from '../../lib/shopify/webhooks/pollingCursor';
 import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
 import { orderLedgers } from './triggerMemory';
+import { toNodeError } from '../shared/nodeError';
 
 interface PollOptions {
 	search?: string;
@@ -46,26 +46,6 @@ function pollMeta(order: GqlOrder, shopDomain: string, apiVersion: string, now: 
 		apiVersion,
 		shopDomain,
 	};
-}
-
-function asApiError(ctx: IPollFunctions, error: unknown): Error {
-	if (error instanceof ShopifyApiError) {
-		return new NodeApiError(ctx.getNode(), { message: error.message, code: error.code } as JsonObject, {
-			message: error.message,
-			description: error.describe(),
-			httpCode: error.status ? String(error.status) : undefined,
-		});
-	}
-	if (error instanceof SearchWarningError) {
-		return new NodeOperationError(ctx.getNode(), error.message, { description: error.describe() });
-	}
-	if (error instanceof UnexpectedAnswerError || error instanceof UnusableOrderError) {
-		return new NodeApiError(ctx.getNode(), { message: error.message, code: error.code } as JsonObject, {
-			message: error.message,
-			description: error.describe(),
-		});
-	}
-	return error as Error;
 }
 
 /** The event for one order, or why the order cannot be made into one (named by its id). */
@@ -181,7 +161,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 			pollsInProgress.delete(pollKey);
 		}
 	} catch (error) {
-		throw asApiError(this, error);
+		throw toNodeError(this.getNode(), error);
 	}
 }
 

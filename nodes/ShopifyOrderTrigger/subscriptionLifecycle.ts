@@ -5,6 +5,7 @@ import { isPlanSatisfied, planSubscriptions, type DesiredSubscriptions } from '.
 import type { OrderWebhookTopic } from '../../lib/shopify/webhooks/topics';
 import { webhookAddressProblem } from '../../lib/shopify/webhooks/webhookAddress';
 import { shopifyClientFor, shopifyCredentialFor, webhookSecretOf } from '../shared/shopifyClient';
+import { toNodeError } from '../shared/nodeError';
 
 /**
  * Payload fields the trigger itself reads: the ids that name each event (an order's GID, a deletion's and a
@@ -72,7 +73,7 @@ export const subscriptionLifecycle = {
 		try {
 			existing = await listSubscriptions(client, desired.uri);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw toNodeError(this.getNode(), error);
 		}
 		const plan = planSubscriptions(desired, existing);
 		if (!isPlanSatisfied(plan)) return false;
@@ -93,7 +94,7 @@ export const subscriptionLifecycle = {
 			webhookData.subscriptionIds = active.map((subscription) => subscription.id);
 			webhookData.shopDomain = await readShopDomain(client);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), error as Error);
+			throw toNodeError(this.getNode(), error);
 		}
 		return true;
 	},

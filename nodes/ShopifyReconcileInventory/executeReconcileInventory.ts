@@ -5,7 +5,7 @@ import type { DriftEntry, RawPosCount } from '../../lib/shopify/inventory/reconc
 import { isValidReferenceUri } from '../../lib/shopify/inventory/validateChange';
 import { n8nDownloadStream } from '../ShopifyGetOrders/downloadStream';
 import { shopifyClientFor } from '../shared/shopifyClient';
-import { readFailure } from '../ShopifyGetInventory/inventoryErrors';
+import { toNodeError } from '../shared/nodeError';
 import { readLocationSelector } from '../ShopifyGetInventory/readLocationParameters';
 
 /** A drift report row: flat, so it goes into a Data table or a message as it is. */
@@ -79,7 +79,7 @@ export async function executeReconcileInventory(this: IExecuteFunctions): Promis
 	try {
 		({ entries } = await reconcileInventory(counts, await shopifyClientFor(this), options));
 	} catch (error) {
-		throw readFailure(this, error);
+		throw toNodeError(this.getNode(), error);
 	}
 	const everything = this.getNodeParameter('report', 0) === 'all';
 	const shown = everything ? entries : entries.filter((entry) => entry.status !== 'inSync');

@@ -1,4 +1,5 @@
 import type { GqlOrder } from './orderSelection';
+import { PackageError } from '../../packageError';
 
 /**
  * Shopify's schema allows answers the package cannot use as they are: `nodes(ids:)` is `[Node]` (any type,
@@ -7,8 +8,9 @@ import type { GqlOrder } from './orderSelection';
  */
 
 /** A whole answer that does not fit what was asked: nothing in it is used. */
-export class UnexpectedAnswerError extends Error {
+export class UnexpectedAnswerError extends PackageError {
 	readonly code = 'UNEXPECTED_ANSWER';
+	readonly remote = true;
 
 	constructor(
 		message: string,
@@ -19,15 +21,12 @@ export class UnexpectedAnswerError extends Error {
 		super(message);
 		this.name = 'UnexpectedAnswerError';
 	}
-
-	describe(): string {
-		return `${this.message}\n${this.advice}`;
-	}
 }
 
 /** One order the package cannot deliver (its details are not an Order, a list is missing, an amount overflows). */
-export class UnusableOrderError extends Error {
+export class UnusableOrderError extends PackageError {
 	readonly code = 'UNUSABLE_ORDER';
+	readonly remote = true;
 
 	constructor(
 		readonly orderId: string,
@@ -36,10 +35,6 @@ export class UnusableOrderError extends Error {
 	) {
 		super(message);
 		this.name = 'UnusableOrderError';
-	}
-
-	describe(): string {
-		return `${this.message}\n${this.advice}`;
 	}
 }
 

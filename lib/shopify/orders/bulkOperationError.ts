@@ -1,5 +1,8 @@
+import { PackageError } from '../../packageError';
 /** A bulk operation Shopify could not start or finish, with what the shop owner can do about it. */
-export class BulkOperationError extends Error {
+export class BulkOperationError extends PackageError {
+	readonly remote = true;
+
 	constructor(
 		message: string,
 		/** OPERATION_IN_PROGRESS, LIMIT_REACHED, INVALID, FAILED, PARTIAL_DATA, CANCELED, EXPIRED, TIMEOUT… */
@@ -11,7 +14,7 @@ export class BulkOperationError extends Error {
 		this.name = 'BulkOperationError';
 	}
 
-	describe(): string {
+	override describe(): string {
 		return [this.message, this.advice, this.operationId ? `Bulk operation: ${this.operationId}` : undefined]
 			.filter(Boolean)
 			.join('\n');

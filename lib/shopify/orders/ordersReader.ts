@@ -10,6 +10,7 @@ import type { GqlOrder } from './orderSelection';
 import { listOrderIds, OrderDetailsReader, type ListedOrder } from './pagedOrders';
 import { orderSearchQuery } from './searchQuery';
 import { filtersReachPastVisibleWindow, visibilityWarning, visibleSince } from './visibilityWindow';
+import { PackageError } from '../../packageError';
 
 /** Above this many matching orders, Fetch Mode "Auto" uses a bulk operation instead of paging. */
 export const DEFAULT_BULK_THRESHOLD = 2500;
@@ -53,7 +54,12 @@ export interface ReadOrdersSummary {
 	stats: FetchStats;
 }
 
-export class OrdersVisibilityError extends Error {
+/** The run would read orders the credential cannot see (older than 60 days without read_all_orders). */
+export class OrdersVisibilityError extends PackageError {
+	readonly code = 'ORDERS_NOT_VISIBLE';
+	readonly advice = undefined;
+	readonly remote = false;
+
 	constructor(message: string) {
 		super(message);
 		this.name = 'OrdersVisibilityError';

@@ -1,3 +1,4 @@
+import { PackageError } from '../../packageError';
 import { ShopifyApiError } from '../errors';
 
 export interface UserErrorEntry {
@@ -6,7 +7,12 @@ export interface UserErrorEntry {
 }
 
 /** A subscription could not be created or removed; the message says what the shop owner can do about it. */
-export class WebhookRegistrationError extends Error {
+export class WebhookRegistrationError extends PackageError {
+	readonly code = 'WEBHOOK_REGISTRATION_REFUSED';
+	/** The message itself says what to do. */
+	readonly advice = undefined;
+	readonly remote = true;
+
 	constructor(
 		message: string,
 		readonly topic?: string,
