@@ -1,5 +1,6 @@
 import { changeKey } from './idempotencyKey';
-import { lookUpTargets, type GraphqlRequest } from './lookUpTargets';
+import type { GraphqlClient } from '../orders/graphqlClient';
+import { lookUpTargets } from './lookUpTargets';
 import { baseOutcome } from './outcomes';
 import { planBatches, type BatchMember } from './planBatches';
 import { resolveTarget } from './resolveTargets';
@@ -13,10 +14,9 @@ import type {
 import { sendBatch } from './sendBatch';
 import { validateChange } from './validateChange';
 
-export type { GraphqlRequest };
-
 export interface ApplyInventoryOptions {
-	request: GraphqlRequest;
+	/** How to reach Shopify: a ShopifyClient's request. */
+	request: GraphqlClient['request'];
 	/** Node without "continue on fail": when any item fails our own checks or lookups, send nothing at all. */
 	allOrNothingBeforeSending?: boolean;
 	skuLimits?: SkuSearchLimits;

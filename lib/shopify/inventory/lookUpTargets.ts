@@ -8,14 +8,8 @@ import {
 	type VariantRecord,
 } from './resolveTargets';
 import { MAX_SEARCH_QUERY_LENGTH, MAX_SKUS_PER_QUERY, skuSearchChunks, type SkuSearchLimits } from './skuSearch';
+import type { GraphqlClient } from '../orders/graphqlClient';
 import type { InventoryChangeRequest } from './types';
-
-/** The one thing the lookups need from the transport: ShopifyClient.request's shape. */
-export type GraphqlRequest = <TData>(
-	document: string,
-	variables: Record<string, unknown>,
-	options?: { estimatedCost?: number },
-) => Promise<{ data: TData; extensions?: unknown }>;
 
 /**
  * The SKU searches are the package's own (`sku:'A' OR …`): a field Shopify ignored there would make the
@@ -59,7 +53,7 @@ function chunk<T>(items: ReadonlyArray<T>, size: number): T[][] {
  */
 export async function lookUpTargets(
 	changes: ReadonlyArray<InventoryChangeRequest>,
-	request: GraphqlRequest,
+	request: GraphqlClient['request'],
 	calls: { lookups: number },
 	limits: SkuSearchLimits = { maxSkusPerQuery: MAX_SKUS_PER_QUERY, maxQueryLength: MAX_SEARCH_QUERY_LENGTH },
 ): Promise<LookupResults> {
@@ -125,7 +119,7 @@ function collectIdNodes(data: LookupPage, variantsById: Map<string, VariantRecor
 }
 
 /** A store with more than 50 active locations: the ones after the first page, page by page. */
-async function remainingLocations(firstPage: PageInfo | undefined, request: GraphqlRequest, calls: { lookups: number }): Promise<LocationRecord[]> {
+async function remainingLocations(firstPage: PageInfo | undefined, request: GraphqlClient['request'], calls: { lookups: number }): Promise<LocationRecord[]> {
 	const locations: LocationRecord[] = [];
 	let page = firstPage;
 	while (page?.hasNextPage && page.endCursor) {
@@ -142,7 +136,7 @@ async function remainingLocations(firstPage: PageInfo | undefined, request: Grap
 }
 
 /** A SKU several variants share is refused; the message names those variants, so look their names up. */
-async function labelSharedSkus(itemsBySku: Map<string, InventoryItemRecord[]>, request: GraphqlRequest, calls: { lookups: number }): Promise<void> {
+async function labelSharedSkus(itemsBySku: Map<string, InventoryItemRecord[]>, request: GraphqlClient['request'], calls: { lookups: number }): Promise<void> {
 	const shared = [...itemsBySku.values()].filter((list) => list.length > 1).flat();
 	for (const idChunk of chunk(shared.map((item) => item.id), LABELS_PER_LOOKUP)) {
 		calls.lookups++;

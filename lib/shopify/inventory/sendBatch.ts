@@ -4,7 +4,7 @@ import {
 	INVENTORY_SET_QUANTITIES,
 } from '../operations/inventory';
 import { batchKey } from './idempotencyKey';
-import type { GraphqlRequest } from './lookUpTargets';
+import type { GraphqlClient } from '../orders/graphqlClient';
 import { baseOutcome, describeItem, remoteFailure } from './outcomes';
 import type { BatchMember, PlannedBatch } from './planBatches';
 import type { InventoryChangeOutcome, ItemFailure, ResolvedTarget } from './types';
@@ -19,7 +19,7 @@ interface MutationPayload {
 }
 
 export interface SendContext {
-	request: GraphqlRequest;
+	request: GraphqlClient['request'];
 	sleep: (ms: number) => Promise<void>;
 	/** Re-sends of a batch's remaining changes after Shopify rejected some (each round drops ≥ 1 change). */
 	maxRounds: number;

@@ -1,4 +1,5 @@
-import { applyInventoryChanges, type GraphqlRequest } from '../../../../../lib/shopify/inventory/applyInventoryChanges';
+import { applyInventoryChanges } from '../../../../../lib/shopify/inventory/applyInventoryChanges';
+import type { GraphqlClient } from '../../../../../lib/shopify/orders/graphqlClient';
 import { batchKey } from '../../../../../lib/shopify/inventory/idempotencyKey';
 import type { RawInventoryChange } from '../../../../../lib/shopify/inventory/types';
 
@@ -15,7 +16,7 @@ function scriptedShopify(catalogue: Record<string, string[]>, mutationAnswers: (
 	const sent: SentMutation[] = [];
 	const lookups: Record<string, unknown>[] = [];
 	const costs: number[] = [];
-	const request: GraphqlRequest = async <T>(document: string, variables: Record<string, unknown>, options?: { estimatedCost?: number }) => {
+	const answer = async <T>(document: string, variables: Record<string, unknown>, options?: { estimatedCost?: number }): Promise<{ data: T }> => {
 		const name = /(query|mutation)\s+(\w+)/.exec(document)![2];
 		if (name === 'InventoryTargetsLookup') {
 			lookups.push(variables);
@@ -66,6 +67,8 @@ function scriptedShopify(catalogue: Record<string, string[]>, mutationAnswers: (
 		const field = name === 'InventoryAdjustQuantities' ? 'inventoryAdjustQuantities' : 'inventorySetQuantities';
 		return { data: { [field]: answer } as T };
 	};
+	// What ShopifyClient.request answers: the data and the version Shopify served.
+	const request: GraphqlClient['request'] = async <T>(document: string, variables: Record<string, unknown> = {}, options?: { estimatedCost?: number }) => ({ ...(await answer<T>(document, variables, options)), apiVersion: '2026-07' });
 	return { request, sent, lookups, costs };
 }
 
