@@ -10,6 +10,7 @@ import {
 import { MAX_SEARCH_QUERY_LENGTH, MAX_SKUS_PER_QUERY, skuSearchChunks, type SkuSearchLimits } from './skuSearch';
 import type { GraphqlClient } from '../orders/graphqlClient';
 import type { InventoryChangeRequest } from './types';
+import type { PageInfo } from '../allPages';
 
 /**
  * The SKU searches are the package's own (`sku:'A' OR …`): a field Shopify ignored there would make the
@@ -27,7 +28,6 @@ const LOCATIONS_PAGE = 50;
 /** Names of the variants behind a shared SKU cost 4 points per item (item + a one-variant connection). */
 const LABELS_PER_LOOKUP = 200;
 
-type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 
 interface LookupPage {
 	inventoryItems?: { nodes: { id: string; sku: string | null }[]; pageInfo: PageInfo };

@@ -11,8 +11,8 @@ import { rowsOfItem, type GqlItemLevels, type ItemIdentity } from './levelRows';
 import { recordCall, type InventoryLevelRow, type LevelRequest, type LevelResult, type ReadStats } from './levelTypes';
 import type { LocationRecord } from './resolveTargets';
 import { MAX_SEARCH_QUERY_LENGTH, skuSearchChunks } from './skuSearch';
+import { allPages, type PageInfo } from '../allPages';
 
-type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 type SkuPage = { productVariants: { nodes: GqlVariant[]; pageInfo: PageInfo } };
 type GqlVariant = { id: string; sku: string | null; inventoryItem: { id: string; tracked: boolean } & GqlItemLevels };
 type GqlIdNode =
@@ -49,8 +49,7 @@ async function readBySku(client: GraphqlClient, skus: string[], target: LevelRea
 	while (remaining.length > 0) {
 		const [chunk] = skuSearchChunks(remaining, { maxSkusPerQuery: sizer.size(), maxQueryLength: MAX_SEARCH_QUERY_LENGTH });
 		remaining = remaining.slice(chunk.skuCount);
-		let after: string | null = null;
-		for (;;) {
+		const variants = await allPages(async (after) => {
 			// As many variants as SKUs: one page answers a chunk unless SKUs are shared.
 			const first = Math.min(sizer.size(), chunk.skuCount);
 			const response: ShopifyResponse<SkuPage> = await client.request<SkuPage>(
@@ -60,11 +59,9 @@ async function readBySku(client: GraphqlClient, skus: string[], target: LevelRea
 			);
 			recordCall(stats, response);
 			sizer.observe(response.extensions?.cost?.requestedQueryCost, first);
-			const page: SkuPage['productVariants'] = response.data.productVariants;
-			found.push(...page.nodes);
-			if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-			after = page.pageInfo.endCursor;
-		}
+			return { items: response.data.productVariants.nodes, pageInfo: response.data.productVariants.pageInfo };
+		});
+		found.push(...variants);
 	}
 	return found;
 }

@@ -5,6 +5,7 @@ import { locationLevelCost, PageSizer } from './levelPageSize';
 import { quantitiesOf, type GqlLevel } from './levelRows';
 import { recordCall, type InventoryLevelRow, type ReadStats } from './levelTypes';
 import type { LocationRecord } from './resolveTargets';
+import { allPages } from '../allPages';
 
 interface LocationPage {
 	location: {
@@ -29,9 +30,7 @@ export async function readLocationInventory(
 	stats: ReadStats,
 ): Promise<InventoryLevelRow[]> {
 	const sizer = new PageSizer({ fixed: 3, perNode: locationLevelCost(names.length) });
-	const rows: InventoryLevelRow[] = [];
-	let after: string | null = null;
-	for (;;) {
+	return await allPages(async (after) => {
 		const first = sizer.size();
 		const response: ShopifyResponse<LocationPage> = await client.request<LocationPage>(
 			INVENTORY_LEVELS_AT_LOCATION,
@@ -42,9 +41,9 @@ export async function readLocationInventory(
 		sizer.observe(response.extensions?.cost?.requestedQueryCost, first);
 		const page: LocationPage['location'] = response.data.location;
 		if (!page) throw new Error(`Location ${location.id} ("${location.name}") no longer exists in this store.`);
-		for (const level of page.inventoryLevels.nodes) {
-			if (!level.item.tracked) continue;
-			rows.push({
+		const rows = page.inventoryLevels.nodes
+			.filter((level) => level.item.tracked)
+			.map((level): InventoryLevelRow => ({
 				sku: level.item.sku,
 				variantId: level.item.variants?.nodes[0]?.id ?? null,
 				inventoryItemId: level.item.id,
@@ -53,10 +52,7 @@ export async function readLocationInventory(
 				tracked: true,
 				quantities: quantitiesOf(level),
 				updatedAt: level.updatedAt ?? null,
-			});
-		}
-		const { hasNextPage, endCursor }: { hasNextPage: boolean; endCursor: string | null } = page.inventoryLevels.pageInfo;
-		if (!hasNextPage || !endCursor) return rows;
-		after = endCursor;
-	}
+			}));
+		return { items: rows, pageInfo: page.inventoryLevels.pageInfo };
+	});
 }

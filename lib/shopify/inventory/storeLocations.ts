@@ -3,6 +3,7 @@ import { LOCATIONS_LIST } from '../operations/locations';
 import { recordCall, type LocationScope, type ReadStats } from './levelTypes';
 import type { LocationRecord } from './resolveTargets';
 import type { LocationSelector } from './types';
+import { allPages, type PageInfo } from '../allPages';
 
 /** A location named wrongly: the run cannot start. Carries the store's active locations for the message. */
 export class LocationSelectionError extends Error {
@@ -14,17 +15,11 @@ export class LocationSelectionError extends Error {
 
 /** The store's active locations, every page. */
 export async function activeLocations(client: GraphqlClient, stats: ReadStats): Promise<LocationRecord[]> {
-	const locations: LocationRecord[] = [];
-	let after: string | null = null;
-	for (;;) {
-		const response: Awaited<ReturnType<typeof client.request<{ locations: { nodes: LocationRecord[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>>> =
-			await client.request(LOCATIONS_LIST, { first: 250, after, query: null }, { estimatedCost: 2 + 250 });
+	return await allPages(async (after) => {
+		const response = await client.request<{ locations: { nodes: LocationRecord[]; pageInfo: PageInfo } }>(LOCATIONS_LIST, { first: 250, after, query: null }, { estimatedCost: 2 + 250 });
 		recordCall(stats, response);
-		locations.push(...response.data.locations.nodes.map(({ id, name }) => ({ id, name })));
-		const { hasNextPage, endCursor } = response.data.locations.pageInfo;
-		if (!hasNextPage || !endCursor) return locations;
-		after = endCursor;
-	}
+		return { items: response.data.locations.nodes.map(({ id, name }) => ({ id, name })), pageInfo: response.data.locations.pageInfo };
+	});
 }
 
 const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();

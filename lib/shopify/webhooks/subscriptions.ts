@@ -8,6 +8,7 @@ import {
 import { registrationApiError, registrationUserError, type UserErrorEntry } from './registrationError';
 import type { DesiredSubscriptions, ExistingSubscription, SubscriptionPlan } from './subscriptionPlan';
 import { ORDER_WEBHOOK_TOPICS, topicFromGraphqlEnum, topicToGraphqlEnum, type OrderWebhookTopic } from './topics';
+import { allPages } from '../allPages';
 
 type GraphqlClient = Pick<ShopifyClient, 'request'>;
 
@@ -39,27 +40,15 @@ function toExisting(node: SubscriptionNode): ExistingSubscription | undefined {
 
 /** Every order-topic subscription of this app at `uri`. */
 export async function listSubscriptions(client: GraphqlClient, uri: string): Promise<ExistingSubscription[]> {
-	const found: ExistingSubscription[] = [];
-	let after: string | null = null;
 	try {
-		do {
-			const response: { data: SubscriptionsPage } = await client.request<SubscriptionsPage>(WEBHOOK_SUBSCRIPTIONS_BY_URI, {
-				uri,
-				topics: ORDER_WEBHOOK_TOPICS.map(topicToGraphqlEnum),
-				first: 100,
-				after,
-			});
+		return await allPages(async (after) => {
+			const response = await client.request<SubscriptionsPage>(WEBHOOK_SUBSCRIPTIONS_BY_URI, { uri, topics: ORDER_WEBHOOK_TOPICS.map(topicToGraphqlEnum), first: 100, after });
 			const page = response.data.webhookSubscriptions;
-			for (const node of page.nodes) {
-				const subscription = toExisting(node);
-				if (subscription) found.push(subscription);
-			}
-			after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-		} while (after);
+			return { items: page.nodes.map(toExisting).filter((subscription): subscription is ExistingSubscription => subscription !== undefined), pageInfo: page.pageInfo };
+		});
 	} catch (error) {
 		throw registrationApiError(error);
 	}
-	return found;
 }
 
 export async function createSubscription(
