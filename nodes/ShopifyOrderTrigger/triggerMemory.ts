@@ -19,10 +19,7 @@ export interface OrderLedgers {
 	persistAfterExecutionStarts(): void;
 }
 
-/**
- * The stored form: each memory as pages of key hashes (lib/shopify/webhooks/ledgerPage.ts). Earlier versions
- * stored one string of records instead; KeyMemory still reads it.
- */
+/** The stored form: each memory as pages of key hashes (lib/shopify/webhooks/ledgerPage.ts). */
 interface StoredLedgers extends IDataObject {
 	deliveries: string[];
 	emittedChanges: string[];

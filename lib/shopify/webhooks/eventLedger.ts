@@ -17,7 +17,7 @@ export class EventLedger {
 	/** Whether the memory to store differs from the static data's copy (the caller then saves `stored`). */
 	persistedChanged = false;
 
-	/** `persisted`: the memory as the static data holds it (pages, or the record text of earlier versions). */
+	/** `persisted`: the memory as the static data holds it (its pages). */
 	constructor(
 		private readonly persisted: unknown,
 		private readonly memory: KeyMemory,

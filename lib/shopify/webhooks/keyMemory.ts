@@ -1,5 +1,5 @@
 import { hashesOf, isPageText, pageFirstHash, pageHashes, pageMinute, pageText } from './ledgerPage';
-import { KEY_HASH_LENGTH, keyHashOf, minuteOf, MS_PER_MINUTE, recordsOf } from './ledgerRecord';
+import { KEY_HASH_LENGTH, keyHashOf, minuteOf, MS_PER_MINUTE } from './keyHash';
 
 export interface MemoryBound {
 	/** Every key is kept at least this long… */
@@ -79,7 +79,7 @@ export class KeyMemory {
 	 * the copy is an older one of this memory's own pages, and only page first keys are looked up.
 	 */
 	merge(stored: unknown, nowMs: number): void {
-		for (const text of this.storedPages(stored, nowMs)) this.mergePage(text, nowMs);
+		for (const text of this.storedPages(stored)) this.mergePage(text, nowMs);
 	}
 
 	/** Forgets pages whose keys all expired, then the oldest pages while the rest hold at least maxEntries keys. */
@@ -143,25 +143,9 @@ export class KeyMemory {
 		for (const hash of hashesOf(hashes)) this.pointIfNewer(hash, page);
 	}
 
-	/** The stored pages: the page texts, or pages made of the unexpired records earlier versions stored. */
-	private storedPages(stored: unknown, nowMs: number): string[] {
-		if (Array.isArray(stored)) return stored.filter((text): text is string => typeof text === 'string');
-		if (typeof stored !== 'string' || stored === '') return [];
-		const pages: string[] = [];
-		let hashes = '';
-		let minute = 0;
-		let keys = 0;
-		for (const [hash, recordMinute] of recordsOf(stored)) {
-			if (!this.isFresh(recordMinute, nowMs)) continue;
-			hashes += hash;
-			minute = Math.max(minute, recordMinute);
-			if (++keys === this.pageKeys) {
-				pages.push(pageText(minute, hashes));
-				[hashes, minute, keys] = ['', 0, 0];
-			}
-		}
-		if (keys > 0) pages.push(pageText(minute, hashes));
-		return pages;
+	/** The stored pages (anything else in their place, such as hand-edited static data, is left out). */
+	private storedPages(stored: unknown): string[] {
+		return Array.isArray(stored) ? stored.filter((text): text is string => typeof text === 'string') : [];
 	}
 
 	/** The page this memory appends its own keys to: a new one when it is full or has been open too long. */

@@ -1,4 +1,4 @@
-import { KEY_HASH_LENGTH } from './ledgerRecord';
+import { KEY_HASH_LENGTH } from './keyHash';
 
 /**
  * How a page of remembered keys is stored: the minute of its newest key, 6 base36 digits, followed by the

@@ -1,7 +1,7 @@
 import { EventLedger } from '../../../../../lib/shopify/webhooks/eventLedger';
 import { KeyMemory, PAGE_OPEN_MINUTES, type MemoryBound } from '../../../../../lib/shopify/webhooks/keyMemory';
 import { isPageText, pageHashes, pageMinute, pageText } from '../../../../../lib/shopify/webhooks/ledgerPage';
-import { keyHashOf, recordOf, recordsOf } from '../../../../../lib/shopify/webhooks/ledgerRecord';
+import { keyHashOf } from '../../../../../lib/shopify/webhooks/keyHash';
 import { orderChangeKey } from '../../../../../lib/shopify/webhooks/orderChangeKey';
 import { forgetProcessMemory, processMemoryFor } from '../../../../../lib/shopify/webhooks/processMemory';
 
@@ -25,11 +25,6 @@ describe('ledger pages and records', () => {
 	it('knows what is not a page (hand-edited or truncated static data)', () => {
 		const good = pageText(1000, keyHashOf('a'));
 		for (const bad of [good.slice(0, -1), `${good}!`, '000rs8', 'ZZZZZZ' + keyHashOf('a'), 42, null]) expect(isPageText(bad)).toBe(false);
-	});
-
-	it('reads the record format of earlier versions, skipping what is not a record', () => {
-		const good = recordOf(keyHashOf('a'), 1000);
-		expect([...recordsOf(`${'!'.repeat(good.length)}${good}${good.slice(0, 5)}`)]).toEqual([[keyHashOf('a'), 1000]]);
 	});
 });
 
@@ -134,17 +129,6 @@ describe('KeyMemory', () => {
 		first.merge(second.stored(), T0 + MINUTE);
 		first.prune(T0 + MINUTE);
 		expect(keysOf(first, ['k', 'a', 'b', 'c'], T0 + MINUTE)).toEqual(['k', 'a', 'b', 'c']);
-	});
-
-	it('takes over a memory stored in the record format of earlier versions, so an upgrade forgets nothing', () => {
-		const minute = Math.floor(T0 / MINUTE);
-		const legacy = [recordOf(keyHashOf('old'), minute - 24 * 60), recordOf(keyHashOf('a'), minute - 5), recordOf(keyHashOf('b'), minute - 1)].join('');
-		const memory = new KeyMemory({ retentionMs: 24 * HOUR, maxEntries: 40 });
-		memory.merge(legacy, T0);
-		memory.prune(T0);
-		expect(keysOf(memory, ['old', 'a', 'b'], T0)).toEqual(['a', 'b']);
-		expect(memory.claim('a', T0)).toBe(false);
-		expect(memory.storedEquals(legacy)).toBe(false);
 	});
 
 	it('keeps what it must and forgets what it must, bounded, through claims by two processes, stale copies and restarts', () => {
