@@ -1,4 +1,4 @@
-import type { ShopifyClient } from '../client';
+import type { GraphqlClient } from '../orders/graphqlClient';
 import {
 	WEBHOOK_SUBSCRIPTIONS_BY_URI,
 	WEBHOOK_SUBSCRIPTION_CREATE,
@@ -10,7 +10,8 @@ import type { DesiredSubscriptions, ExistingSubscription, SubscriptionPlan } fro
 import { ORDER_WEBHOOK_TOPICS, topicFromGraphqlEnum, topicToGraphqlEnum, type OrderWebhookTopic } from './topics';
 import { allPages } from '../allPages';
 
-type GraphqlClient = Pick<ShopifyClient, 'request'>;
+/** Subscriptions need only the requests of the one transport seam. */
+type SubscriptionClient = Pick<GraphqlClient, 'request'>;
 
 interface SubscriptionNode {
 	id: string;
@@ -39,7 +40,7 @@ function toExisting(node: SubscriptionNode): ExistingSubscription | undefined {
 }
 
 /** Every order-topic subscription of this app at `uri`. */
-export async function listSubscriptions(client: GraphqlClient, uri: string): Promise<ExistingSubscription[]> {
+export async function listSubscriptions(client: SubscriptionClient, uri: string): Promise<ExistingSubscription[]> {
 	try {
 		return await allPages(async (after) => {
 			const response = await client.request<SubscriptionsPage>(WEBHOOK_SUBSCRIPTIONS_BY_URI, { uri, topics: ORDER_WEBHOOK_TOPICS.map(topicToGraphqlEnum), first: 100, after });
@@ -52,7 +53,7 @@ export async function listSubscriptions(client: GraphqlClient, uri: string): Pro
 }
 
 export async function createSubscription(
-	client: GraphqlClient,
+	client: SubscriptionClient,
 	topic: OrderWebhookTopic,
 	desired: DesiredSubscriptions,
 ): Promise<ExistingSubscription> {
@@ -78,7 +79,7 @@ export async function createSubscription(
 }
 
 /** Deletes one subscription; one that is already gone counts as deleted. */
-export async function deleteSubscription(client: GraphqlClient, id: string): Promise<void> {
+export async function deleteSubscription(client: SubscriptionClient, id: string): Promise<void> {
 	let payload: DeletePayload['webhookSubscriptionDelete'];
 	try {
 		const response = await client.request<DeletePayload>(WEBHOOK_SUBSCRIPTION_DELETE, { id });
@@ -94,7 +95,7 @@ export async function deleteSubscription(client: GraphqlClient, id: string): Pro
 
 /** Removes what is unwanted first (Shopify refuses a second subscription for the same topic and URL), then creates. */
 export async function applySubscriptionPlan(
-	client: GraphqlClient,
+	client: SubscriptionClient,
 	plan: SubscriptionPlan,
 	desired: DesiredSubscriptions,
 ): Promise<ExistingSubscription[]> {
@@ -105,7 +106,7 @@ export async function applySubscriptionPlan(
 }
 
 /** The store's myshopify.com name as Shopify reports it (what deliveries carry in X-Shopify-Shop-Domain). */
-export async function readShopDomain(client: GraphqlClient): Promise<string> {
+export async function readShopDomain(client: SubscriptionClient): Promise<string> {
 	try {
 		const response = await client.request<{ shop: { myshopifyDomain: string } }>(WEBHOOK_SHOP_DOMAIN);
 		return response.data.shop.myshopifyDomain;
