@@ -2,7 +2,7 @@
  * `npm run bench webhookPath`: the Shopify Order Trigger's webhook path in a real n8n 2.41.1 (regular mode)
  * against n8n's own Webhook node in the same n8n and run, once per n8n setup (BENCH_WEBHOOK_CONFIGS: n8n's
  * defaults, then lazy expression isolates). The trigger starts with a busy store's memory: both memories full
- * (BENCH_WEBHOOK_LEDGER=empty starts it empty). Both workflows (trigger → No Operation) are published;
+ * (BENCH_WEBHOOK_MEMORY=empty starts it empty). Both workflows (trigger → No Operation) are published;
  * signed orders/create deliveries (Shopify's example order, a new id and event id each) are sent open-loop at
  * increasing rates, alternately to each. Per rate: accepted/s, p50/p99 of the HTTP answer, n8n's CPU time per
  * delivery (from /proc, until every execution of the phase finished), and our figures as ratios of the
@@ -21,7 +21,7 @@ import { executionsPerKey, waitForExecutions } from './webhookPath/executionCoun
 import { quantile, runOpenLoop, type LoadResult } from './webhookPath/openLoopLoad';
 import { OrderDeliveryFactory } from '../test/e2e/harness/signedOrderDelivery';
 import { cpuMs, pidsWithCwd } from './webhookPath/processCpu';
-import { fullLedgerStaticData } from './webhookPath/fullLedger';
+import { fullMemoryStaticData } from './webhookPath/fullMemory';
 
 const TARGET_ACCEPTED_PER_SECOND = 100;
 const TARGET_P99_MS = 100;
@@ -98,9 +98,9 @@ function configurationsFromEnv(): N8nConfiguration[] {
 	return names.map((name) => ({ ...known[name], env: { ...known[name].env, ...n8nEnvFromEnv() } }));
 }
 
-/** BENCH_WEBHOOK_LEDGER=empty starts the trigger with no memory; the default is a busy store's full ledgers. */
-function fullLedgerFromEnv(): boolean {
-	return process.env.BENCH_WEBHOOK_LEDGER !== 'empty';
+/** BENCH_WEBHOOK_MEMORY=empty starts the trigger with no memory; the default is a busy store's full memories. */
+function fullMemoryFromEnv(): boolean {
+	return process.env.BENCH_WEBHOOK_MEMORY !== 'empty';
 }
 
 export async function run(): Promise<void> {
@@ -134,7 +134,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 		await n8n.importCredentials([credential]);
 		// Under the key the trigger uses: the credential's shop (a loopback address for the simulator).
 		const memoryShop = normalizeShop(String(credential.data.shop)).domain;
-		const staticData = fullLedgerFromEnv() ? fullLedgerStaticData(memoryShop, Date.now()) : undefined;
+		const staticData = fullMemoryFromEnv() ? fullMemoryStaticData(memoryShop, Date.now()) : undefined;
 		await n8n.importWorkflows([
 			{ ...orderTriggerWorkflow('benchOurTrigger', credential.id, credential.name), ...(staticData ? { staticData } : {}) },
 			plainWebhookWorkflow('benchPlainWebhook'),
@@ -191,7 +191,7 @@ async function measure(configuration: N8nConfiguration): Promise<boolean> {
 			}
 		}
 
-		console.log(`\n${seconds} s per rate, open loop, one n8n 2.41.1 (regular mode, SQLite, ${configuration.label}${fullLedgerFromEnv() ? ', full trigger memory' : ''}); ours = Shopify Order Trigger, plain = n8n Webhook node`);
+		console.log(`\n${seconds} s per rate, open loop, one n8n 2.41.1 (regular mode, SQLite, ${configuration.label}${fullMemoryFromEnv() ? ', full trigger memory' : ''}); ours = Shopify Order Trigger, plain = n8n Webhook node`);
 		const rows: Array<{ rate: number; ours: PhaseFigures; plain: PhaseFigures }> = [];
 		for (const [index, rate] of rates.entries()) {
 			const count = Math.round(rate * seconds);

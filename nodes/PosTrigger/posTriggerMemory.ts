@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { posProcessMemoryFor } from '../../lib/pos/webhooks/posEventMemory';
-import { EventLedger } from '../../lib/shopify/webhooks/eventLedger';
-import type { MemoryChannel } from '../../lib/shopify/webhooks/processMemory';
+import { WorkflowMemory } from '../../lib/shopify/webhooks/memory/workflowMemory';
+import type { MemoryChannel } from '../../lib/shopify/webhooks/memory/processMemory';
 
-export interface PosEventLedger {
+export interface PosWorkflowMemory {
 	/** True when the event was new (and is now remembered). */
 	claim(key: string, nowMs: number): boolean;
 	/** Call after a delivery that starts no execution, so n8n saves what changed. */
@@ -19,18 +19,18 @@ const STATIC_KEY = 'posEvents';
  * hashes in static data, kept across restarts, plus an in-process copy that sees simultaneous duplicates).
  * It lives in the node's static data: each POS Trigger remembers its own vendor's events.
  */
-export function posEventLedger(nodeStaticData: IDataObject, workflowId: string, nodeName: string, channel: MemoryChannel, nowMs: number): PosEventLedger {
+export function posWorkflowMemory(nodeStaticData: IDataObject, workflowId: string, nodeName: string, channel: MemoryChannel, nowMs: number): PosWorkflowMemory {
 	const channelKey = `${STATIC_KEY}:${channel}`;
 	const stored = nodeStaticData[channelKey];
-	const ledger = new EventLedger(stored, posProcessMemoryFor(workflowId, nodeName, channel));
-	ledger.sync(nowMs);
+	const memory = new WorkflowMemory(stored, posProcessMemoryFor(workflowId, nodeName, channel));
+	memory.sync(nowMs);
 	// A new array each time: n8n notices a change of static data through assignments to it.
 	const store = () => {
-		nodeStaticData[channelKey] = ledger.stored;
+		nodeStaticData[channelKey] = memory.stored;
 	};
-	const changed = () => stored === undefined || ledger.persistedChanged;
+	const changed = () => stored === undefined || memory.persistedChanged;
 	return {
-		claim: (key, now) => ledger.claim(key, now),
+		claim: (key, now) => memory.claim(key, now),
 		persist() {
 			if (changed()) store();
 		},

@@ -5,7 +5,7 @@ import { UnreadableBodyError } from '../../lib/pos/webhooks/deliveryBody';
 import { readPosEvent } from '../../lib/pos/webhooks/readPosEvent';
 import { PRESET_VENDOR, type PosTriggerSettings, type PosWebhookSecrets } from '../../lib/pos/webhooks/presets';
 import { headerText, verifyPosDelivery, type IncomingHeaders } from '../../lib/pos/webhooks/verifyPosDelivery';
-import { posEventLedger, type PosEventLedger } from './posTriggerMemory';
+import { posWorkflowMemory, type PosWorkflowMemory } from './posTriggerMemory';
 import { posTriggerSettingsOf, posWebhookSecretsOf, reloadPosWebhookSecrets } from './posTriggerSettings';
 
 function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -13,9 +13,9 @@ function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhoo
 	return { noWebhookResponse: true };
 }
 
-function ledgerFor(ctx: IWebhookFunctions, nowMs: number): PosEventLedger {
+function memoryFor(ctx: IWebhookFunctions, nowMs: number): PosWorkflowMemory {
 	const channel = ctx.getMode() === 'manual' ? 'test' : 'live';
-	return posEventLedger(ctx.getWorkflowStaticData('node'), ctx.getWorkflow().id ?? 'unsaved', ctx.getNode().name, channel, nowMs);
+	return posWorkflowMemory(ctx.getWorkflowStaticData('node'), ctx.getWorkflow().id ?? 'unsaved', ctx.getNode().name, channel, nowMs);
 }
 
 function parsedJson(rawBody: Buffer): unknown {
@@ -38,12 +38,12 @@ function answerCloverVerification(ctx: IWebhookFunctions, code: string, secrets:
 		ctx.logger.info(`POS Trigger received Clover's webhook verification code ${code}. Paste it into Clover's Verification Code field.`);
 		return { webhookResponse: { received: true } };
 	}
-	const ledger = ledgerFor(ctx, receivedAt.getTime());
-	if (!ledger.claim(`clover:verification:${code}`, receivedAt.getTime())) {
-		ledger.persist();
+	const memory = memoryFor(ctx, receivedAt.getTime());
+	if (!memory.claim(`clover:verification:${code}`, receivedAt.getTime())) {
+		memory.persist();
 		return { webhookResponse: { received: true, duplicate: true } };
 	}
-	ledger.persistAfterExecutionStarts();
+	memory.persistAfterExecutionStarts();
 	return { workflowData: [[{ json: cloverVerificationEvent(code, receivedAt.toISOString()) as unknown as IDataObject }]] };
 }
 
@@ -90,11 +90,11 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 		return reply(this, 400, error.message);
 	}
 
-	const ledger = ledgerFor(this, receivedAt.getTime());
-	if (!ledger.claim(`${PRESET_VENDOR[settings.preset]}:${event.eventId}`, receivedAt.getTime())) {
-		ledger.persist();
+	const memory = memoryFor(this, receivedAt.getTime());
+	if (!memory.claim(`${PRESET_VENDOR[settings.preset]}:${event.eventId}`, receivedAt.getTime())) {
+		memory.persist();
 		return { webhookResponse: { received: true, duplicate: true } };
 	}
-	ledger.persistAfterExecutionStarts();
+	memory.persistAfterExecutionStarts();
 	return { workflowData: [[{ json: event as unknown as IDataObject }]] };
 }

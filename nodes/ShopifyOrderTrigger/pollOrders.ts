@@ -12,7 +12,7 @@ import { orderChangeKey } from '../../lib/shopify/webhooks/orderChangeKey';
 import { orderEventFromGraphql, type OrderEvent, type OrderEventMeta, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { advanceCursor, pollWindowStart, updatedSinceSearch } from '../../lib/shopify/webhooks/pollingCursor';
 import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
-import { orderLedgers } from './triggerMemory';
+import { orderMemories } from './triggerMemory';
 import { toNodeError } from '../shared/nodeError';
 
 interface PollOptions {
@@ -177,7 +177,7 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 	const shop = normalizeShop(credential.shop);
 	const client = await shopifyClientFor(context);
 	const shopDomain = await myshopifyDomainOf(client, shop);
-	const ledgers = orderLedgers(context.getWorkflowStaticData('global'), context.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
+	const memories = orderMemories(context.getWorkflowStaticData('global'), context.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
 	const overlapMs = Math.max(0, options.overlapMinutes ?? 10) * 60_000;
 	const maxChanges = Math.max(1, options.maxChangesPerPoll ?? 500);
 	const search = updatedSinceSearch(pollWindowStart(state.cursor, overlapMs), options.search);
@@ -189,7 +189,7 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 	// Known: emitted before (by either trigger), or older than the moment the trigger started watching.
 	const known = (listed: ListedOrder) => {
 		const key = orderChangeKey(listed.id, listed.updatedAt);
-		return Boolean(key && ledgers.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
+		return Boolean(key && memories.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
 	};
 	const { fresh, scanned } = await listChanges(listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling), known, maxChanges);
 	for (const warning of searchWarnings) context.logger.warn(`Shopify Order Polling Trigger: ${warning}`);
@@ -202,19 +202,19 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 	for (const { order, event } of events) {
 		// The listing's key too: the details may show a newer update than the listing did.
 		const listingKey = orderChangeKey(order.id, listedAt.get(order.id));
-		const claimed = event.changeKey ? ledgers.changes.claim(event.changeKey, now.getTime()) : true;
-		if (listingKey && listingKey !== event.changeKey) ledgers.changes.claim(listingKey, now.getTime());
+		const claimed = event.changeKey ? memories.changes.claim(event.changeKey, now.getTime()) : true;
+		if (listingKey && listingKey !== event.changeKey) memories.changes.claim(listingKey, now.getTime());
 		if (!claimed) continue;
 		if (skipPos && event.sourceName === 'pos') continue;
 		if (output === 'posOrder') {
 			const sales = pollStockChanges(event.json as unknown as PosOrder, Math.max(startedAt, Date.parse(pollWindowStart(state.cursor, overlapMs))));
-			event.json.stockChanges = claimStockChanges(ledgers.changes, sales, now.getTime());
+			event.json.stockChanges = claimStockChanges(memories.changes, sales, now.getTime());
 		}
 		items.push({ json: event.json as IDataObject });
 	}
 
 	state.cursor = advanceCursor(state.cursor, scanned);
-	ledgers.persist();
+	memories.persist();
 	context.logger.debug('Shopify Order Polling Trigger polled', { listed: scanned.length, emitted: items.length, ...stats });
 	return items.length > 0 ? [items] : null;
 }

@@ -3,7 +3,7 @@ import { ShopifyApiError } from '../../lib/shopify/errors';
 import { claimStockChanges, type StockChange } from '../../lib/shopify/orders/stockChanges';
 import { normalizeShop, type ShopAddress } from '../../lib/shopify/shopUrl';
 import { deliveryDedupeKey, type WebhookDeliveryHeaders } from '../../lib/shopify/webhooks/deliveryHeaders';
-import { SIGNED_EVENT_MAX_AGE_MS } from '../../lib/shopify/webhooks/memoryBounds';
+import { SIGNED_EVENT_MAX_AGE_MS } from '../../lib/shopify/webhooks/memory/memoryBounds';
 import { deliveryMeta, orderEventFromDelivery, UnreadableDeliveryError, type OrderEvent, type OrderEventOutput } from '../../lib/shopify/webhooks/orderEvent';
 import { isOlderThanWindow, signedEventOf } from '../../lib/shopify/webhooks/signedEvent';
 import { readShopDomain } from '../../lib/shopify/webhooks/subscriptions';
@@ -13,7 +13,7 @@ import { shopifyClientFor } from '../shared/shopifyClient';
 import { stockChangesForDelivery } from './deliveryStockChanges';
 import { refuseDelivery, replyStatus } from './refuseDelivery';
 import type { NodeWebhookData } from './subscriptionLifecycle';
-import { orderLedgers, type OrderLedgers } from './triggerMemory';
+import { orderMemories, type OrderMemories } from './triggerMemory';
 import { reloadVerificationKeys, verificationKeysFor } from './verificationKeys';
 
 /** 200 with a short JSON body, nothing run: Shopify counts the delivery as received and does not retry it. */
@@ -87,12 +87,12 @@ function ignored(ctx: IWebhookFunctions, headers: WebhookDeliveryHeaders, why: s
  * by the id its body names, with the X-Shopify-Event-Id as an extra key: a known event id also marks a
  * duplicate, but a new one never makes a known body new. One synchronous step, so of racing duplicates one wins.
  */
-function claimEvent(ledgers: OrderLedgers, event: OrderEvent, bodyKey: string, headers: WebhookDeliveryHeaders, nowMs: number): boolean {
-	if (event.changeKey) return ledgers.changes.claim(event.changeKey, nowMs);
+function claimEvent(memories: OrderMemories, event: OrderEvent, bodyKey: string, headers: WebhookDeliveryHeaders, nowMs: number): boolean {
+	if (event.changeKey) return memories.changes.claim(event.changeKey, nowMs);
 	const eventKey = deliveryDedupeKey({ eventId: headers.eventId });
-	if (eventKey && ledgers.deliveries.has(eventKey, nowMs)) return false;
-	if (!ledgers.deliveries.claim(`signed:${bodyKey}`, nowMs)) return false;
-	if (eventKey) ledgers.deliveries.claim(eventKey, nowMs);
+	if (eventKey && memories.deliveries.has(eventKey, nowMs)) return false;
+	if (!memories.deliveries.claim(`signed:${bodyKey}`, nowMs)) return false;
+	if (eventKey) memories.deliveries.claim(eventKey, nowMs);
 	return true;
 }
 
@@ -149,13 +149,13 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	}
 
 	const channel = this.getMode() === 'manual' ? 'test' : 'live';
-	const ledgers = orderLedgers(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
+	const memories = orderMemories(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
 	const skipPos = (options.skipPosOrders ?? true) && event.sourceName === 'pos';
-	if (skipPos || !claimEvent(ledgers, event, signed.key, headers, now.getTime())) {
-		ledgers.persist();
+	if (skipPos || !claimEvent(memories, event, signed.key, headers, now.getTime())) {
+		memories.persist();
 		return notRun(skipPos ? 'order from Shopify POS' : 'already received: this event was seen before');
 	}
-	if (stockChanges) event.json.stockChanges = claimStockChanges(ledgers.changes, stockChanges, now.getTime());
-	ledgers.persistAfterExecutionStarts();
+	if (stockChanges) event.json.stockChanges = claimStockChanges(memories.changes, stockChanges, now.getTime());
+	memories.persistAfterExecutionStarts();
 	return { workflowData: [[{ json: event.json as IDataObject }]], webhookResponse: { received: true } };
 }

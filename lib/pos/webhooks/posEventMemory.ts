@@ -1,5 +1,5 @@
-import { KeyMemory, type MemoryBound } from '../../shopify/webhooks/keyMemory';
-import type { MemoryChannel } from '../../shopify/webhooks/processMemory';
+import { KeyMemory, type MemoryBound } from '../../shopify/webhooks/memory/keyMemory';
+import type { MemoryChannel } from '../../shopify/webhooks/memory/processMemory';
 
 /**
  * How long a POS Trigger remembers the events it accepted: as long as the longest retry schedule of the
@@ -14,7 +14,7 @@ export const POS_EVENT_MEMORY_BOUND: MemoryBound = { retentionMs: 72 * 60 * 60 *
 const memories = new Map<string, KeyMemory>();
 
 /**
- * The in-process half of one POS Trigger's memory (the other half is its static data, see EventLedger):
+ * The in-process half of one POS Trigger's memory (the other half is its static data, see WorkflowMemory):
  * it catches two copies of one event arriving at the same moment, which separate static data copies cannot.
  * Scoped by workflow and node; test runs from the editor keep their own, so a test never swallows a live event.
  */

@@ -3,7 +3,7 @@ import { startShopifySimulator, type RunningShopifySimulator } from '../../../si
 import { ShopifyOrderPollingTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderPollingTrigger.node';
 import { resetShopifyClientState } from '../../../lib/shopify/client';
 import { TriggerWorkflowHarness } from './triggerWorkflowHarness';
-import { keyHashOf } from '../../../lib/shopify/webhooks/keyHash';
+import { keyHashOf } from '../../../lib/shopify/webhooks/memory/keyHash';
 
 /** A store clock that only moves when the test says so (Shopify's timestamps have whole seconds). */
 function steppedClock(): { now: () => number; tick: (seconds?: number) => void; catchUp: () => void } {

@@ -32,7 +32,7 @@ import {
 import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { forgetPosProcessMemory } from '../../../lib/pos/webhooks/posEventMemory';
-import { forgetProcessMemory } from '../../../lib/shopify/webhooks/processMemory';
+import { forgetProcessMemory } from '../../../lib/shopify/webhooks/memory/processMemory';
 import { PlainCredentialsHelper } from '../../helpers/n8nEngine';
 
 export interface HarnessNode {

@@ -1,8 +1,8 @@
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
 import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
-import { pageHashes } from '../../../lib/shopify/webhooks/ledgerPage';
-import { KEY_HASH_LENGTH } from '../../../lib/shopify/webhooks/keyHash';
+import { pageHashes } from '../../../lib/shopify/webhooks/memory/memoryPage';
+import { KEY_HASH_LENGTH } from '../../../lib/shopify/webhooks/memory/keyHash';
 import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
 import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
 import { deliveryHeaders, examplePayloads, SHOP_DOMAIN, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';

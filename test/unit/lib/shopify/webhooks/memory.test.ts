@@ -1,9 +1,9 @@
-import { EventLedger } from '../../../../../lib/shopify/webhooks/eventLedger';
-import { KeyMemory, PAGE_OPEN_MINUTES, type MemoryBound } from '../../../../../lib/shopify/webhooks/keyMemory';
-import { isPageText, pageHashes, pageMinute, pageText } from '../../../../../lib/shopify/webhooks/ledgerPage';
-import { keyHashOf } from '../../../../../lib/shopify/webhooks/keyHash';
+import { WorkflowMemory } from '../../../../../lib/shopify/webhooks/memory/workflowMemory';
+import { KeyMemory, PAGE_OPEN_MINUTES, type MemoryBound } from '../../../../../lib/shopify/webhooks/memory/keyMemory';
+import { isPageText, pageHashes, pageMinute, pageText } from '../../../../../lib/shopify/webhooks/memory/memoryPage';
+import { keyHashOf } from '../../../../../lib/shopify/webhooks/memory/keyHash';
 import { orderChangeKey } from '../../../../../lib/shopify/webhooks/orderChangeKey';
-import { forgetProcessMemory, processMemoryFor } from '../../../../../lib/shopify/webhooks/processMemory';
+import { forgetProcessMemory, processMemoryFor } from '../../../../../lib/shopify/webhooks/memory/processMemory';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,7 +14,7 @@ const bound: MemoryBound = { retentionMs: 24 * HOUR, maxEntries: 3 };
 const keysOf = (memory: KeyMemory, candidates: string[], nowMs: number) => candidates.filter((key) => memory.has(key, nowMs));
 const hashesStored = (memory: KeyMemory) => memory.stored().map(pageHashes).join('');
 
-describe('ledger pages and records', () => {
+describe('memory pages and records', () => {
 	it('stores a page as the minute of its newest key and the key hashes, and reads it back', () => {
 		const text = pageText(Math.floor(T0 / MINUTE), keyHashOf('a') + keyHashOf('b'));
 		expect(isPageText(text)).toBe(true);
@@ -204,19 +204,19 @@ describe('KeyMemory', () => {
 	});
 });
 
-describe('EventLedger', () => {
+describe('WorkflowMemory', () => {
 	it('lets exactly one of two simultaneous claims win, across two copies of static data', () => {
 		const shared = new KeyMemory(bound);
-		const first = new EventLedger(undefined, shared);
-		const second = new EventLedger(undefined, shared);
+		const first = new WorkflowMemory(undefined, shared);
+		const second = new WorkflowMemory(undefined, shared);
 		expect(first.claim('event:1', T0)).toBe(true);
 		expect(second.claim('event:1', T0 + 1)).toBe(false);
 	});
 
 	it('recognises a key persisted before a restart (empty process memory)', () => {
-		const before = new EventLedger(undefined, new KeyMemory(bound));
+		const before = new WorkflowMemory(undefined, new KeyMemory(bound));
 		before.claim('event:1', T0);
-		const afterRestart = new EventLedger(JSON.parse(JSON.stringify(before.stored)), new KeyMemory(bound));
+		const afterRestart = new WorkflowMemory(JSON.parse(JSON.stringify(before.stored)), new KeyMemory(bound));
 		afterRestart.sync(T0 + 1000);
 		expect(afterRestart.has('event:1', T0 + 1000)).toBe(true);
 		expect(afterRestart.claim('event:1', T0 + 1000)).toBe(false);
@@ -224,14 +224,14 @@ describe('EventLedger', () => {
 
 	it('sync brings keys another trigger claimed into this copy, bounded, and says whether it must be saved', () => {
 		const shared = new KeyMemory(bound);
-		const webhook = new EventLedger(undefined, shared);
+		const webhook = new WorkflowMemory(undefined, shared);
 		webhook.claim('change:1', T0 + 25 * HOUR);
 		const expired = [pageText(Math.floor(T0 / MINUTE), keyHashOf('old'))];
-		const poller = new EventLedger(expired, shared);
+		const poller = new WorkflowMemory(expired, shared);
 		poller.sync(T0 + 25 * HOUR + 1);
 		expect(poller.persistedChanged).toBe(true);
 		expect(poller.stored).toEqual([pageText(Math.floor((T0 + 25 * HOUR) / MINUTE), keyHashOf('change:1'))]);
-		const unchanged = new EventLedger(JSON.parse(JSON.stringify(poller.stored)), shared);
+		const unchanged = new WorkflowMemory(JSON.parse(JSON.stringify(poller.stored)), shared);
 		unchanged.sync(T0 + 25 * HOUR + 2);
 		expect(unchanged.persistedChanged).toBe(false);
 	});

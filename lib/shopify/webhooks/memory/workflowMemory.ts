@@ -13,7 +13,7 @@ import type { KeyMemory } from './keyMemory';
  * static data alone. `claim` checks and records in one synchronous step: JavaScript runs it without
  * interleaving, so of two concurrent duplicates exactly one wins.
  */
-export class EventLedger {
+export class WorkflowMemory {
 	/** Whether the memory to store differs from the static data's copy (the caller then saves `stored`). */
 	persistedChanged = false;
 

@@ -15,7 +15,7 @@ const memories = new Map<string, WorkflowProcessMemory>();
 export type MemoryChannel = 'live' | 'test';
 
 /**
- * The in-process half of a workflow's EventLedger memories. Scoped by workflow and shop: every trigger in one
+ * The in-process half of a workflow's memories (WorkflowMemory). Scoped by workflow and shop: every trigger in one
  * workflow (webhook and polling) shares it, while two workflows on the same shop each get every event.
  */
 export function processMemoryFor(workflowId: string, shopDomain: string, channel: MemoryChannel = 'live'): WorkflowProcessMemory {

@@ -1,4 +1,4 @@
-import { hashesOf, isPageText, pageFirstHash, pageHashes, pageMinute, pageText } from './ledgerPage';
+import { hashesOf, isPageText, pageFirstHash, pageHashes, pageMinute, pageText } from './memoryPage';
 import { KEY_HASH_LENGTH, keyHashOf, minuteOf, MS_PER_MINUTE } from './keyHash';
 
 export interface MemoryBound {
@@ -28,7 +28,7 @@ interface Page {
 
 /**
  * A bounded set of remembered keys (delivery event ids, order changes), held twice: as a Map for lookups and
- * as pages of key hashes, which is how it is stored in the workflow's static data (ledgerPage.ts). n8n loads and
+ * as pages of key hashes, which is how it is stored in the workflow's static data (memoryPage.ts). n8n loads and
  * saves a workflow's static data with every webhook delivery, so a delivery must cost little whatever the size
  * of the memory: a new key is appended to the one page this memory is filling, the oldest keys go a page at a
  * time, and a stored copy is compared page by page, where every page but the one being filled is unchanged.
