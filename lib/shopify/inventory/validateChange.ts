@@ -52,54 +52,50 @@ export function isValidReferenceUri(uri: string): boolean {
 	return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(uri);
 }
 
-function validateLocation(raw: RawInventoryChange): LocationSelector | ItemFailure {
-	if (raw.locationBy === 'id') {
-		const id = normalizeGid(raw.location, 'Location');
-		if (!id) {
-			return {
-				code: 'INVALID_LOCATION_ID',
-				message: `Location ID ${show(raw.location)} is not a Shopify location ID. Use a number like 12345678 or gid://shopify/Location/12345678, or choose the location from the list.`,
-				value: raw.location,
-			};
-		}
-		return { by: 'id', id };
-	}
-	if (isEmpty(raw.location) || typeof raw.location !== 'string') {
-		return {
-			code: 'MISSING_LOCATION',
-			message: `Location name is empty (got ${show(raw.location)}). Enter the name of a location as shown in Shopify admin → Settings → Locations.`,
-			value: raw.location,
-		};
-	}
-	return { by: 'name', name: raw.location.trim() };
-}
-
-function validateIdentifier(raw: RawInventoryChange): string | ItemFailure {
-	if (raw.identifierType === 'sku') {
-		const sku = typeof raw.identifier === 'number' ? String(raw.identifier) : raw.identifier;
-		if (typeof sku !== 'string' || sku.trim() === '') {
-			return { code: 'MISSING_SKU', message: `SKU is empty (got ${show(raw.identifier)}). Map the SKU field to the item's SKU.`, value: raw.identifier };
-		}
-		return sku.trim();
-	}
-	const type = raw.identifierType === 'variantId' ? 'ProductVariant' : 'InventoryItem';
-	const label = raw.identifierType === 'variantId' ? 'Variant ID' : 'Inventory Item ID';
-	const gid = normalizeGid(raw.identifier, type);
-	if (!gid) {
-		return {
-			code: raw.identifierType === 'variantId' ? 'INVALID_VARIANT_ID' : 'INVALID_INVENTORY_ITEM_ID',
-			message: `${label} ${show(raw.identifier)} is not a Shopify ${label}. Use a number like 44012345678 or gid://shopify/${type}/44012345678.`,
-			value: raw.identifier,
-		};
-	}
-	return gid;
-}
-
 /** A checked value, or what is wrong with it. */
 type Checked<T> = { value: T } | { error: ItemFailure };
 
 function problem<T>(code: string, message: string, value?: unknown): Checked<T> {
 	return { error: { code, message, value } };
+}
+
+function checkLocation(raw: RawInventoryChange): Checked<LocationSelector> {
+	if (raw.locationBy === 'id') {
+		const id = normalizeGid(raw.location, 'Location');
+		if (id) return { value: { by: 'id', id } };
+		return problem(
+			'INVALID_LOCATION_ID',
+			`Location ID ${show(raw.location)} is not a Shopify location ID. Use a number like 12345678 or gid://shopify/Location/12345678, or choose the location from the list.`,
+			raw.location,
+		);
+	}
+	if (isEmpty(raw.location) || typeof raw.location !== 'string') {
+		return problem(
+			'MISSING_LOCATION',
+			`Location name is empty (got ${show(raw.location)}). Enter the name of a location as shown in Shopify admin → Settings → Locations.`,
+			raw.location,
+		);
+	}
+	return { value: { by: 'name', name: raw.location.trim() } };
+}
+
+function checkIdentifier(raw: RawInventoryChange): Checked<string> {
+	if (raw.identifierType === 'sku') {
+		const sku = typeof raw.identifier === 'number' ? String(raw.identifier) : raw.identifier;
+		if (typeof sku !== 'string' || sku.trim() === '') {
+			return problem('MISSING_SKU', `SKU is empty (got ${show(raw.identifier)}). Map the SKU field to the item's SKU.`, raw.identifier);
+		}
+		return { value: sku.trim() };
+	}
+	const type = raw.identifierType === 'variantId' ? 'ProductVariant' : 'InventoryItem';
+	const label = raw.identifierType === 'variantId' ? 'Variant ID' : 'Inventory Item ID';
+	const gid = normalizeGid(raw.identifier, type);
+	if (gid) return { value: gid };
+	return problem(
+		raw.identifierType === 'variantId' ? 'INVALID_VARIANT_ID' : 'INVALID_INVENTORY_ITEM_ID',
+		`${label} ${show(raw.identifier)} is not a Shopify ${label}. Use a number like 44012345678 or gid://shopify/${type}/44012345678.`,
+		raw.identifier,
+	);
 }
 
 function checkQuantityName(raw: RawInventoryChange): Checked<string> {
@@ -175,11 +171,11 @@ function checkIdempotencyKey(raw: RawInventoryChange): Checked<string | undefine
 
 /** Every local check of one item's values, so that nothing invalid reaches Shopify's atomic mutation. */
 export function validateChange(raw: RawInventoryChange): ValidationResult {
-	const identifier = validateIdentifier(raw);
-	if (typeof identifier !== 'string') return { ok: false, error: identifier };
-	const location = validateLocation(raw);
-	if ('code' in location) return { ok: false, error: location };
 	// In this order: the first problem found is the one reported.
+	const identifier = checkIdentifier(raw);
+	if ('error' in identifier) return { ok: false, error: identifier.error };
+	const location = checkLocation(raw);
+	if ('error' in location) return { ok: false, error: location.error };
 	const quantityName = checkQuantityName(raw);
 	if ('error' in quantityName) return { ok: false, error: quantityName.error };
 	const quantity = checkQuantity(raw);
@@ -197,8 +193,8 @@ export function validateChange(raw: RawInventoryChange): ValidationResult {
 		change: {
 			itemIndex: raw.itemIndex,
 			identifierType: raw.identifierType,
-			identifier,
-			location,
+			identifier: identifier.value,
+			location: location.value,
 			mode: raw.mode,
 			quantityName: quantityName.value,
 			quantity: quantity.value,
