@@ -24,11 +24,10 @@ export class ShopifyOrderTrigger implements INodeType {
 		name: 'shopifyOrderTrigger',
 		icon: { light: 'file:shopifyOrderTrigger.svg', dark: 'file:shopifyOrderTrigger.dark.svg' },
 		group: ['trigger'],
-		// Both versions behave the same. n8n evaluates an expression for every delivery to a version-1 webhook
-		// node (its Webhook node's old binaryData option), which under N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE costs a
-		// sandbox isolate per delivery; version 2 is spared that. Version 1 stays for workflows saved with it.
-		version: [1, 2],
-		defaultVersion: 2,
+		// Version 2 from the start: n8n evaluates an expression for every delivery to a version-1 webhook node
+		// (its Webhook node's old binaryData option), which under N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE costs a
+		// sandbox isolate per delivery.
+		version: 2,
 		subtitle: '={{$parameter["topics"].join(", ")}}',
 		description: 'Starts the workflow once per Shopify order event, verified and deduplicated',
 		defaults: { name: 'Shopify Order Trigger' },

@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_CACHE, N8nInstance, packagedTypes, ty
 import { readTemplate, wireToSimulators } from './templates/templateWorkflows';
 import { posCredential } from './workflows/posWorkflows';
 import { getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
+import { packageNodeVersion } from '../helpers/nodeVersions';
 
 // The n8n editor in Debian's Chromium: a user logs in, opens a workflow built from our nodes, finds our
 // nodes in the node panel, opens every template (no node hides a sticky note's text) and every node's panel.
@@ -23,7 +24,7 @@ function everyNodeWorkflow(types: string[]): WorkflowImport {
 		id: `every-${index}`,
 		name: `node ${index}`,
 		type,
-		typeVersion: 1,
+		typeVersion: packageNodeVersion(type),
 		position: [index * 220, 0],
 		parameters: {},
 		...(type.endsWith('Trigger') ? { webhookId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` } : {}),

@@ -82,6 +82,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
+import { defaultVersionOf } from './nodeVersions';
 
 export const START_NODE_NAME = 'Start';
 const START_NODE_TYPE = 'n8nEngineTest.start';
@@ -444,7 +445,7 @@ function buildWorkflow(
 	const types = new TestNodeTypes(nodeTypes);
 	const nodes: INode[] = specs.map((spec, index) => {
 		const type = types.getByNameAndVersion(spec.type, spec.typeVersion);
-		const version = spec.typeVersion ?? (Array.isArray(type.description.version) ? Math.max(...type.description.version) : type.description.version);
+		const version = spec.typeVersion ?? defaultVersionOf(type.description);
 		const node: INode = {
 			id: `node-${index}`,
 			name: spec.name,

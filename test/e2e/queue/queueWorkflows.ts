@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CredentialImport, WorkflowImport } from '../harness';
 import { chain, type WorkflowNode } from '../workflows/nodes';
 import { orderToPosWorkflow } from '../workflows/shopifyWorkflows';
+import { packageNodeVersion } from '../../helpers/nodeVersions';
 
 // The template shapes, run in queue mode: a Shopify order webhook pushed into the POS with an idempotency
 // key, a POS sale webhook applied to Shopify stock with an `@idempotent` key, and a backfill that reads a
@@ -29,7 +30,7 @@ function shopifyNode(credentialId: string, node: Omit<WorkflowNode, 'type' | 'ty
 	return {
 		...node,
 		type: `n8n-nodes-shopify-pos.${node.type}`,
-		typeVersion: 1,
+		typeVersion: packageNodeVersion(node.type),
 		credentials: { shopifyAdminApi: { id: credentialId, name: `Shopify simulator ${credentialId}` } },
 	};
 }
@@ -107,7 +108,7 @@ export function backfillToPos(shopifyCredentialId: string, posCredentialId: stri
 			id: 'pos-http-request',
 			name: 'POS HTTP Request',
 			type: 'n8n-nodes-shopify-pos.posHttpRequest',
-			typeVersion: 1,
+			typeVersion: packageNodeVersion('posHttpRequest'),
 			position: [440, 0],
 			credentials: { posApi: { id: posCredentialId, name: `POS simulator ${posCredentialId}` } },
 			parameters: {

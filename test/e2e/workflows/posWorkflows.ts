@@ -1,5 +1,6 @@
 import type { CredentialImport, WorkflowImport } from '../harness';
 import { chain, fixedItem, manualTrigger, type WorkflowNode } from './nodes';
+import { packageNodeVersion } from '../../helpers/nodeVersions';
 
 export const SAMPLE_ORDER = {
 	orderId: 'gid://shopify/Order/1001',
@@ -22,7 +23,7 @@ function posRequest(credentialId: string, parameters: Record<string, unknown>): 
 		id: 'pos-http-request',
 		name: 'POS HTTP Request',
 		type: 'n8n-nodes-shopify-pos.posHttpRequest',
-		typeVersion: 1,
+		typeVersion: packageNodeVersion('posHttpRequest'),
 		position: [440, 0],
 		parameters,
 		credentials: { posApi: { id: credentialId, name: `POS simulator ${credentialId}` } },
@@ -80,7 +81,7 @@ export function squarePosTriggerWorkflow(id: string, credentialId: string): Work
 		id: 'pos-trigger',
 		name: 'POS Trigger',
 		type: 'n8n-nodes-shopify-pos.posTrigger',
-		typeVersion: 1,
+		typeVersion: packageNodeVersion('posTrigger'),
 		position: [0, 0],
 		parameters: { pos: 'square' },
 		credentials: { posWebhookApi: { id: credentialId, name: `POS webhook secret ${credentialId}` } },

@@ -1,5 +1,6 @@
 import type { CredentialImport, WorkflowImport } from '../harness';
 import { chain, fixedItem, manualTrigger, type WorkflowNode } from './nodes';
+import { packageNodeVersion } from '../../helpers/nodeVersions';
 
 export interface ShopifySimulatorAccess {
 	url: string;
@@ -36,7 +37,7 @@ function shopifyNode(
 	return {
 		...node,
 		type: `n8n-nodes-shopify-pos.${node.type}`,
-		typeVersion: 1,
+		typeVersion: packageNodeVersion(node.type),
 		credentials: { shopifyAdminApi: { id: credentialId, name: `Shopify simulator ${credentialId}` } },
 	};
 }
@@ -109,7 +110,7 @@ export function orderToPosWorkflow(id: string, shopifyCredentialId: string, posC
 			id: 'pos-http-request',
 			name: 'POS HTTP Request',
 			type: 'n8n-nodes-shopify-pos.posHttpRequest',
-			typeVersion: 1,
+			typeVersion: packageNodeVersion('posHttpRequest'),
 			position: [220, 0],
 			credentials: { posApi: { id: posCredentialId, name: `POS simulator ${posCredentialId}` } },
 			parameters: {

@@ -34,6 +34,7 @@ import { Container } from '@n8n/di';
 import { forgetPosProcessMemory } from '../../../lib/pos/webhooks/posEventMemory';
 import { forgetProcessMemory } from '../../../lib/shopify/webhooks/memory/processMemory';
 import { PlainCredentialsHelper } from '../../helpers/n8nEngine';
+import { defaultVersionOf } from '../../helpers/nodeVersions';
 
 export interface HarnessNode {
 	name: string;
@@ -224,7 +225,7 @@ export class TriggerWorkflowHarness {
 				id: `node-${index}`,
 				name: spec.name,
 				type: spec.type.description.name,
-				typeVersion: 1,
+				typeVersion: defaultVersionOf(spec.type.description),
 				position: [index * 200, 0],
 				parameters: {},
 				webhookId: spec.type.description.webhooks ? this.webhookIdOf(spec.name) : undefined,
