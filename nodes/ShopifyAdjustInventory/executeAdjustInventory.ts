@@ -1,16 +1,14 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeParameterResourceLocator,
-	type JsonObject,
 } from 'n8n-workflow';
 import { applyInventoryChanges } from '../../lib/shopify/inventory/applyInventoryChanges';
 import { defaultReferenceUris } from '../../lib/shopify/inventory/referenceDocument';
 import type { InventoryChangeOutcome, ItemIdentifierType, RawInventoryChange } from '../../lib/shopify/inventory/types';
-import { ShopifyApiError } from '../../lib/shopify/errors';
+import { InventoryItemError } from '../../lib/shopify/inventory/inventoryItemError';
 import { shopifyClientFor } from '../shared/shopifyClient';
 import { PackageError } from '../../lib/packageError';
 import { toNodeError } from '../shared/nodeError';
@@ -82,27 +80,6 @@ function outputJson(outcome: InventoryChangeOutcome): IDataObject {
 	return json;
 }
 
-function errorFor(ctx: IExecuteFunctions, outcome: InventoryChangeOutcome): Error {
-	const failure = outcome.error!;
-	if (failure.source === 'shopify') {
-		const cause = failure.cause instanceof ShopifyApiError ? failure.cause : undefined;
-		return new NodeApiError(
-			ctx.getNode(),
-			{ code: failure.code, message: failure.message, requestId: cause?.requestId ?? null } as JsonObject,
-			{
-				message: failure.message,
-				description: 'Shopify refused or failed this item. The run\'s other items that Shopify accepted were applied; running the same input again replays their keys and does not apply them twice.',
-				itemIndex: outcome.itemIndex,
-				httpCode: cause?.status ? String(cause.status) : undefined,
-			},
-		);
-	}
-	return new NodeOperationError(ctx.getNode(), failure.message, {
-		itemIndex: outcome.itemIndex,
-		description: 'Nothing was sent to Shopify for this run. Fix the item, or turn on "Continue On Fail" to apply the other items and get one result per item.',
-	});
-}
-
 /**
  * Reads every item's parameters, hands the whole run to lib/ (which resolves, batches and applies them
  * exactly once), and turns each outcome back into an item paired with its input.
@@ -145,7 +122,7 @@ export async function executeAdjustInventory(this: IExecuteFunctions): Promise<I
 		const failed =
 			outcomes.find((outcome) => outcome.status === 'failed' && outcome.error?.code !== 'NOT_SENT') ??
 			outcomes.find((outcome) => outcome.status === 'failed');
-		if (failed) throw errorFor(this, failed);
+		if (failed) throw toNodeError(this.getNode(), new InventoryItemError(failed.error!), failed.itemIndex);
 	}
 	const byIndex = new Map(outcomes.map((outcome) => [outcome.itemIndex, outcome]));
 	const output: INodeExecutionData[] = items.map((_, itemIndex) => {

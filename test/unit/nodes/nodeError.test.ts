@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 import { ShopifyApiError } from '../../../lib/shopify/errors';
+import { InventoryItemError } from '../../../lib/shopify/inventory/inventoryItemError';
 import { OrdersVisibilityError } from '../../../lib/shopify/orders/ordersReader';
 import { SearchWarningError } from '../../../lib/shopify/searchWarnings';
 import { toNodeError } from '../../../nodes/shared/nodeError';
@@ -33,5 +34,21 @@ describe('toNodeError: the one mapping from lib/ errors to n8n errors', () => {
 		expect(toNodeError(node, new Error('plain'))).toBeInstanceOf(NodeOperationError);
 		const headline = toNodeError(node, new ShopifyApiError('refused', { code: 'X' }), undefined, 'refused. Nothing was sent.');
 		expect(headline.message).toBe('refused. Nothing was sent.');
+	});
+
+	it("Adjust Inventory's stopping item: Shopify's refusal keeps its status and request id, our own check says nothing was sent", () => {
+		const cause = new ShopifyApiError('Shopify is throttling.', { code: 'THROTTLED', status: 429, requestId: 'req-9' });
+		const remote = toNodeError(node, new InventoryItemError({ code: 'THROTTLED', message: 'SKU "TEE-M": Shopify is throttling.', source: 'shopify', cause }), 3);
+		expect(remote).toBeInstanceOf(NodeApiError);
+		expect(remote.message).toBe('SKU "TEE-M": Shopify is throttling.');
+		expect((remote as NodeApiError).httpCode).toBe('429');
+		expect(remote.description).toContain('replays their keys and does not apply them twice');
+		expect(remote.description).toContain('Shopify request id: req-9');
+		expect(remote.context.itemIndex).toBe(3);
+
+		const input = toNodeError(node, new InventoryItemError({ code: 'UNKNOWN_SKU', message: 'No variant has SKU "NOPE".', source: 'input' }), 1);
+		expect(input).toBeInstanceOf(NodeOperationError);
+		expect(input.message).toBe('No variant has SKU "NOPE".');
+		expect(input.description).toBe('Nothing was sent to Shopify for this run. Fix the item, or turn on "Continue On Fail" to apply the other items and get one result per item.');
 	});
 });
