@@ -22,3 +22,17 @@ export abstract class PackageError extends Error {
 		return [this.message, this.advice].filter(Boolean).join('\n');
 	}
 }
+
+/** A fault of the input or a setting that the message names in full: a code, and advice where there is more to say. */
+export class InputError extends PackageError {
+	readonly remote = false;
+
+	constructor(
+		message: string,
+		readonly code: string,
+		readonly advice?: string,
+	) {
+		super(message);
+		this.name = new.target.name;
+	}
+}

@@ -1,3 +1,5 @@
+import { PackageError } from '../packageError';
+
 /**
  * The one HTTP seam of lib/: nodes pass a sender built on n8n's `helpers.httpRequest`
  * (so n8n's proxy and TLS settings apply); tests and scripts pass one built on node:http.
@@ -21,7 +23,10 @@ export interface HttpResponse {
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>;
 
 /** No response arrived: refused, reset, timed out, DNS failure. `code` is Node's (ECONNRESET, ETIMEDOUT…). */
-export class NetworkError extends Error {
+export class NetworkError extends PackageError {
+	readonly remote = true;
+	readonly advice = 'Check that the address is right and that n8n can reach it (proxy, firewall, DNS).';
+
 	constructor(
 		message: string,
 		readonly code: string,

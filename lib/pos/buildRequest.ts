@@ -1,13 +1,13 @@
 import type { HttpRequest } from '../http/types';
 import { credentialHeaders } from './authHeaders';
 import type { PosCredentials } from './credentials';
+import { InputError } from '../packageError';
 
 export type PosMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export class PosRequestError extends Error {
+export class PosRequestError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'PosRequestError';
+		super(message, 'INVALID_POS_REQUEST');
 	}
 }
 

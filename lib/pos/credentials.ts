@@ -1,3 +1,5 @@
+import { InputError } from '../packageError';
+
 /**
  * The `posApi` credential as lib/ sees it: where the POS lives, how it authenticates, and the fixed headers
  * some vendors require on every call (Square-Version, a User-Agent for Lightspeed X).
@@ -19,9 +21,8 @@ export interface PosCredentials {
 	extraHeaders?: string;
 }
 
-export class PosCredentialError extends Error {
+export class PosCredentialError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'PosCredentialError';
+		super(message, 'INVALID_POS_CREDENTIAL');
 	}
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { InputError } from '../packageError';
 
 /**
  * Where a POS expects the idempotency key: Square reads `idempotency_key` in the body, Toast treats a
@@ -10,10 +11,9 @@ export type IdempotencyPlacement =
 	| { in: 'body'; path: string }
 	| { in: 'none' };
 
-export class IdempotencyKeyError extends Error {
+export class IdempotencyKeyError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'IdempotencyKeyError';
+		super(message, 'NO_IDEMPOTENCY_KEY');
 	}
 }
 

@@ -1,5 +1,6 @@
 import type { HttpResponse } from '../http/types';
 import { readPath } from './idempotencyKey';
+import { PackageError } from '../packageError';
 
 /**
  * "Create only if absent" for POS APIs without idempotency (Clover, Loyverse, Lightspeed R): before each
@@ -17,7 +18,12 @@ export interface LookupMatch {
 
 export type LookupResult = { found: true; record: unknown } | { found: false };
 
-export class LookupResponseError extends Error {
+/** The POS answered the lookup with something that is not a search result. */
+export class LookupResponseError extends PackageError {
+	readonly code = 'LOOKUP_UNREADABLE';
+	readonly remote = true;
+	readonly advice?: string;
+
 	constructor(message: string) {
 		super(message);
 		this.name = 'LookupResponseError';

@@ -1,3 +1,5 @@
+import { InputError } from '../packageError';
+
 /** The store address the credential was given, reduced to what the Admin API needs. */
 export interface ShopAddress {
 	/** `https://acme.myshopify.com`, or `http://127.0.0.1:PORT` for a local simulator or proxy. */
@@ -8,10 +10,9 @@ export interface ShopAddress {
 	isLocal: boolean;
 }
 
-export class ShopAddressError extends Error {
+export class ShopAddressError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'ShopAddressError';
+		super(message, 'INVALID_SHOP_ADDRESS');
 	}
 }
 

@@ -7,6 +7,7 @@ import { getPosStockLevels } from './getStockLevels';
 import { listPosLocations } from './listLocations';
 import { moveStockForOrders } from './moveStock';
 import { recordShopifyOrders } from './recordOrders';
+import { toNodeError } from '../shared/nodeError';
 
 const OPERATIONS = {
 	[OPERATION.findItemsBySku]: findItemsBySku,
@@ -50,7 +51,7 @@ export class PosInventory implements INodeType {
 		try {
 			vendor = inventoryVendor(this.getNodeParameter('vendor', 0) as string);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), (error as Error).message);
+			throw toNodeError(this.getNode(), error);
 		}
 		return await run.call(this, vendor);
 	}

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { isSkuProblem } from '../../lib/pos/catalog/skuMatch';
 import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
@@ -6,6 +6,7 @@ import { OPERATION } from './commonProperties';
 import { done, failed, splitOutputs, type Routed } from './outputItems';
 import { connectToPos } from './posInventoryTransport';
 import { mapSkus } from './skuMapping';
+import { toNodeError } from '../shared/nodeError';
 
 export const findItemsBySkuProperties: INodeProperties[] = [
 	{
@@ -28,7 +29,7 @@ export async function findItemsBySku(this: IExecuteFunctions, vendor: InventoryV
 	try {
 		resolution = await mapSkus(this, vendor, pos, skus);
 	} catch (error) {
-		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);
 		const reason = `Looking up SKUs in ${vendor.displayName} failed: ${error.message}`;
 		return splitOutputs(skus.map((sku, index) => failed(pos, 'failed', reason, { vendor: vendor.id, sku }, index, error.result)));
 	}

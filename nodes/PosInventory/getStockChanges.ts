@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { advanceCursor, alreadyReturned, furtherCursor, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
 import { ProcessCursorCopies } from '../../lib/pos/inventory/processCursorCopies';
 import type { CountDifference, InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
@@ -8,6 +8,7 @@ import { done, failed, splitOutputs, type Routed } from './outputItems';
 import { readLocationId } from './orderEvents';
 import { connectToPos } from './posInventoryTransport';
 import { skusOfItems } from './skuMapping';
+import { toNodeError } from '../shared/nodeError';
 
 const positionsInThisProcess = new ProcessCursorCopies();
 
@@ -67,7 +68,7 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 		const recounts = fresh.filter((change) => change.kind === 'recount');
 		counted = recounts.length > 0 ? await vendor.countDifferences(pos.transport, locationId, recounts) : new Map();
 	} catch (error) {
-		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);
 		const reason = `Reading ${vendor.displayName} stock changes failed; the position did not move, so the next run asks again: ${error.message}`;
 		return splitOutputs([failed(pos, 'failed', reason, { vendor: vendor.id, locationId }, 0, error.result)]);
 	}

@@ -1,10 +1,11 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
 import { done, failed, splitOutputs, type Routed } from './outputItems';
 import { readLocationId } from './orderEvents';
 import { connectToPos } from './posInventoryTransport';
 import { skusOfItems } from './skuMapping';
+import { toNodeError } from '../shared/nodeError';
 
 /**
  * Every item's sellable count at the location, one item per SKU, shaped for Shopify Reconcile Inventory
@@ -21,7 +22,7 @@ export async function getPosStockLevels(this: IExecuteFunctions, vendor: Invento
 		levels = await vendor.readStockLevels(pos.transport, locationId);
 		skus = levels.length > 0 ? await skusOfItems(this, vendor, pos, levels.map((level) => level.itemId), locationId) : new Map();
 	} catch (error) {
-		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);
 		return splitOutputs([failed(pos, 'failed', `Reading ${vendor.displayName} stock at location ${locationId} failed: ${error.message}`, { vendor: vendor.id, locationId }, 0, error.result)]);
 	}
 	const compare = (sku: string) => (vendor.skuComparison.caseInsensitive ? sku.toLowerCase() : sku);

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { SkuResolution } from '../../lib/pos/catalog/resolveSkus';
 import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
@@ -6,6 +6,7 @@ import { done, failed, splitOutputs, type Routed } from './outputItems';
 import { changeSummary, mapEvent, orderSummary, readLocationId, readOrderEvents, skippedSummary, type OrderEvent } from './orderEvents';
 import { connectToPos, type PosConnection } from './posInventoryTransport';
 import { mapSkus } from './skuMapping';
+import { toNodeError } from '../shared/nodeError';
 
 /**
  * Stock only: each event's changes in one stock write (≤ 100 a call), so a warm SKU map costs one POS
@@ -37,7 +38,7 @@ export async function moveStockForOrders(this: IExecuteFunctions, vendor: Invent
 	try {
 		resolution = await mapSkus(this, vendor, pos, skus, locationId);
 	} catch (error) {
-		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);
 		const reason = `Looking up SKUs in ${vendor.displayName} failed, so no stock moved: ${error.message}`;
 		return splitOutputs([...rejected, ...events.map((event) => failed(pos, 'failed', reason, { vendor: vendor.id, locationId, ...orderSummary(event), stockChanges: event.changes as never }, event.index, error.result))]);
 	}

@@ -3,6 +3,7 @@ import type { SkuResolution } from '../../lib/pos/catalog/resolveSkus';
 import type { MappedStockChange } from '../../lib/pos/inventory/inventoryVendor';
 import { readStockChanges, StockChangeInputError, type StockChange } from '../../lib/pos/inventory/stockChange';
 import { failed, type Routed } from './outputItems';
+import { toNodeError } from '../shared/nodeError';
 
 /** One input item: a POS-ready Shopify order event and the stock changes it carries. */
 export interface OrderEvent {
@@ -22,8 +23,7 @@ export function readOrderEvents(context: IExecuteFunctions): { events: OrderEven
 		try {
 			events.push({ index, json: item.json, changes: readStockChanges(item.json) });
 		} catch (error) {
-			if (!(error instanceof StockChangeInputError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex: index });
-			if (!context.continueOnFail()) throw new NodeOperationError(context.getNode(), error.message, { itemIndex: index });
+			if (!(error instanceof StockChangeInputError) || !context.continueOnFail()) throw toNodeError(context.getNode(), error, index);
 			rejected.push(failed(undefined, 'failed', error.message, { orderId: (item.json.id as string) ?? null }, index));
 		}
 	});

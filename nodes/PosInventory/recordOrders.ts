@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import type { SkuResolution } from '../../lib/pos/catalog/resolveSkus';
 import type { InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
@@ -8,6 +8,7 @@ import { done, failed, splitOutputs, type Routed } from './outputItems';
 import { changeSummary, mapEvent, orderSummary, readLocationId, readOrderEvents, skippedSummary, type OrderEvent } from './orderEvents';
 import { connectToPos, type PosConnection } from './posInventoryTransport';
 import { mapSkus } from './skuMapping';
+import { toNodeError } from '../shared/nodeError';
 
 /** The POS-ready order fields a recorded order is built from; a missing one is named. */
 function posOrderOf(json: IDataObject): PosOrder | string {
@@ -39,7 +40,7 @@ async function recordSale(node: INode, vendor: InventoryVendor, pos: PosConnecti
 		return done({ ...summary, outcome: 'recorded', ...outcome.result, calls: outcome.calls as never }, event.index);
 	} catch (error) {
 		if (error instanceof OrderModelError) return failed(pos, 'failed', error.message, summary, event.index);
-		throw new NodeOperationError(node, error as Error, { itemIndex: event.index });
+		throw toNodeError(node, error, event.index);
 	}
 }
 
@@ -77,7 +78,7 @@ export async function recordShopifyOrders(this: IExecuteFunctions, vendor: Inven
 	try {
 		resolution = await mapSkus(this, vendor, pos, skus, locationId);
 	} catch (error) {
-		if (!(error instanceof PosCallFailedError)) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);
 		const reason = `Looking up SKUs in ${vendor.displayName} failed, so nothing was recorded: ${error.message}`;
 		return splitOutputs([...rejected, ...events.map((event) => failed(pos, 'failed', reason, { vendor: vendor.id, locationId, ...orderSummary(event) }, event.index, error.result))]);
 	}

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { cloverVerificationCode } from '../../lib/pos/webhooks/cloverAuthCode';
 import { cloverVerificationEvent } from '../../lib/pos/webhooks/cloverEvent';
 import { UnreadableBodyError } from '../../lib/pos/webhooks/deliveryBody';
@@ -7,6 +7,7 @@ import { PRESET_VENDOR, type PosTriggerSettings, type PosWebhookSecrets } from '
 import { headerText, verifyPosDelivery, type IncomingHeaders } from '../../lib/pos/webhooks/verifyPosDelivery';
 import { posWorkflowMemory, type PosWorkflowMemory } from './posTriggerMemory';
 import { posTriggerSettingsOf, posWebhookSecretsOf, reloadPosWebhookSecrets } from './posTriggerSettings';
+import { toNodeError } from '../shared/nodeError';
 
 function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
 	ctx.getResponseObject().status(status).send(message).end();
@@ -85,7 +86,7 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 	try {
 		event = readPosEvent(rawBody, headerText(headers, 'content-type'), settings, receivedAt.toISOString());
 	} catch (error) {
-		if (!(error instanceof UnreadableBodyError)) throw new NodeOperationError(this.getNode(), error as Error);
+		if (!(error instanceof UnreadableBodyError)) throw toNodeError(this.getNode(), error);
 		this.logger.warn(`POS Trigger (${settings.preset}) could not read a verified delivery: ${error.message}`);
 		return reply(this, 400, error.message);
 	}

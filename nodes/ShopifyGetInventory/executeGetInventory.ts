@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { InventoryLevelRow, LevelRequest } from '../../lib/shopify/inventory/levelTypes';
 import { readInventoryAtLocations, readInventoryOfItems, type FetchMode, type ReadInventoryOptions } from '../../lib/shopify/inventory/readInventory';
 import type { ItemIdentifierType } from '../../lib/shopify/inventory/types';
@@ -83,7 +83,7 @@ export async function executeGetInventory(this: IExecuteFunctions): Promise<INod
 	try {
 		options = { ...readOptions(this), scope: readLocationScope(this) };
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
+		throw toNodeError(this.getNode(), error);
 	}
 	try {
 		if (this.getNodeParameter('read', 0) === 'items') return await listedItems(this, options);

@@ -4,6 +4,7 @@ import type { OrderFilters, OrderSortKey } from '../../lib/shopify/orders/orderF
 import { searchTimestamp } from '../../lib/shopify/orders/searchQuery';
 import { instantInZone } from '../../lib/shopify/orders/wallClockTime';
 import type { SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
+import { toNodeError } from '../shared/nodeError';
 
 export interface GetOrdersParameters {
 	output: 'posOrder' | 'raw';
@@ -51,7 +52,7 @@ export function readGetOrdersParameters(ctx: IExecuteFunctions, itemIndex: numbe
 		try {
 			filters[name] = searchTimestamp(text, name.replace(/(Since|Until)$/, ' $1').toLowerCase());
 		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex });
+			throw toNodeError(ctx.getNode(), error, itemIndex);
 		}
 	}
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;

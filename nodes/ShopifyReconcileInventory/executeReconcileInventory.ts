@@ -1,4 +1,4 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import type { FetchMode } from '../../lib/shopify/inventory/readInventory';
 import { reconcileInventory, type ReconcileOptions } from '../../lib/shopify/inventory/reconcileInventory';
 import type { DriftEntry, RawPosCount } from '../../lib/shopify/inventory/reconcileTypes';
@@ -66,7 +66,7 @@ export async function executeReconcileInventory(this: IExecuteFunctions): Promis
 	try {
 		options = { ...readOptions(this), bulk: { download: n8nDownloadStream(this) } };
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error));
+		throw toNodeError(this.getNode(), error);
 	}
 	const counts: RawPosCount[] = items.map((_, itemIndex) => ({
 		itemIndex,

@@ -1,3 +1,5 @@
+import { PackageError } from '../../packageError';
+
 /**
  * How vendor code in lib/pos/<vendor> talks to the POS: one JSON call at a time, through the POS request
  * policy (auth, retries, Retry-After, rate limit) that the node wires up. The answer is parsed JSON, or a
@@ -19,10 +21,19 @@ export type PosJsonResult =
 export type PosJsonTransport = (call: PosJsonCall) => Promise<PosJsonResult>;
 
 /** A failed call as an error, for paths that cannot go on without the answer (a catalog lookup, a page). */
-export class PosCallFailedError extends Error {
+export class PosCallFailedError extends PackageError {
+	readonly remote = true;
+	readonly advice?: string;
+	readonly code: string;
+
 	constructor(readonly result: Extract<PosJsonResult, { ok: false }>) {
 		super(result.reason);
 		this.name = 'PosCallFailedError';
+		this.code = result.status === null ? 'POS_UNREACHABLE' : `POS_HTTP_${result.status}`;
+	}
+
+	override get httpStatus(): number | undefined {
+		return this.result.status ?? undefined;
 	}
 }
 

@@ -5,12 +5,13 @@
  */
 // One shape, defined where the Shopify nodes make it; the POS side reads and checks it.
 import type { StockChange, StockChangeCause } from '../../shopify/orders/stockChanges/stockChange';
+import { InputError } from '../../packageError';
+
 export type { StockChange } from '../../shopify/orders/stockChanges/stockChange';
 
-export class StockChangeInputError extends Error {
+export class StockChangeInputError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'StockChangeInputError';
+		super(message, 'INVALID_STOCK_CHANGE');
 	}
 }
 

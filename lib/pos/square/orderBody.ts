@@ -2,6 +2,7 @@ import type { PosLineItem, PosOrder, PosShippingLine, PosTaxLine } from '../../s
 import { orderKey } from './idempotencyKey';
 import { orderReference } from './referenceTag';
 import { taxPercentage } from './taxPercentage';
+import { InputError } from '../../packageError';
 
 /**
  * CreateOrder for a Shopify order, so Square's total is what Shopify charged and Square's stock moves for
@@ -19,10 +20,9 @@ import { taxPercentage } from './taxPercentage';
  */
 export const CREATE_ORDER_PATH = '/v2/orders';
 
-export class OrderModelError extends Error {
+export class OrderModelError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'OrderModelError';
+		super(message, 'ORDER_NOT_MODELLABLE');
 	}
 }
 

@@ -1,3 +1,5 @@
+import { InputError } from '../../packageError';
+
 /**
  * Square's order taxes are percentages only (OrderLineItemTax has no amount), and Square computes each
  * line's tax from the percentage. Shopify's tax lines are amounts, rounded by Shopify. To land on
@@ -8,10 +10,9 @@
 const MAX_DECIMALS = 7;
 const MARGIN = 0.25;
 
-export class TaxPercentageError extends Error {
+export class TaxPercentageError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'TaxPercentageError';
+		super(message, 'TAX_NOT_MODELLABLE');
 	}
 }
 

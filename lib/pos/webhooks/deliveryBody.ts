@@ -1,3 +1,5 @@
+import { InputError } from '../../packageError';
+
 /**
  * A delivery's body, read from the raw bytes that were verified (never from a body n8n parsed: the bytes
  * are what was signed). JSON for Square, Loyverse, Clover and most senders; Lightspeed X posts
@@ -8,7 +10,11 @@ export type DeliveryBody =
 	| { kind: 'json'; value: unknown }
 	| { kind: 'form'; fields: Record<string, string>; payload: unknown; payloadText: string | undefined };
 
-export class UnreadableBodyError extends Error {}
+export class UnreadableBodyError extends InputError {
+	constructor(message: string) {
+		super(message, 'UNREADABLE_DELIVERY');
+	}
+}
 
 function isFormContentType(contentType: string | undefined): boolean {
 	return (contentType ?? '').toLowerCase().includes('application/x-www-form-urlencoded');

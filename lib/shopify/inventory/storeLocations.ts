@@ -4,12 +4,12 @@ import { recordCall, type LocationScope, type ReadStats } from './levelTypes';
 import type { LocationRecord } from './resolveTargets';
 import type { LocationSelector } from './types';
 import { allPages, type PageInfo } from '../allPages';
+import { InputError } from '../../packageError';
 
 /** A location named wrongly: the run cannot start. Carries the store's active locations for the message. */
-export class LocationSelectionError extends Error {
+export class LocationSelectionError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'LocationSelectionError';
+		super(message, 'UNKNOWN_LOCATION');
 	}
 }
 

@@ -4,6 +4,7 @@ import type { GqlOrder } from '../orders/orderSelection';
 import type { RestOrder } from '../orders/webhookOrder';
 import type { WebhookDeliveryHeaders } from './deliveryHeaders';
 import { orderChangeKey } from './orderChangeKey';
+import { InputError } from '../../packageError';
 
 export type OrderEventOutput = 'posOrder' | 'raw';
 
@@ -29,10 +30,9 @@ export interface OrderEvent {
 	sourceName: string | null;
 }
 
-export class UnreadableDeliveryError extends Error {
+export class UnreadableDeliveryError extends InputError {
 	constructor(message: string) {
-		super(message);
-		this.name = 'UnreadableDeliveryError';
+		super(message, 'UNREADABLE_DELIVERY');
 	}
 }
 
