@@ -55,6 +55,8 @@ export interface ShopifyResponse<TData> {
 	/** The version Shopify actually served (`X-Shopify-API-Version`). */
 	apiVersion: string;
 	requestId?: string;
+	/** Shopify's clock when it answered (the `Date` header, whole seconds), in ms; absent when not sent. */
+	serverTime?: number;
 }
 
 /** Per-store bucket estimates of this process, shared by every client for that store. */
@@ -183,7 +185,8 @@ export class ShopifyClient {
 			if (errors.length > 0) {
 				throw this.sanitize(graphqlErrorsError(errors, { operationName, requestId, status: response.status, origin: this.address.origin, authentication: this.authentication }));
 			}
-			return { data: payload.data as TData, extensions: payload.extensions, apiVersion: servedVersion, requestId };
+			const serverTime = Date.parse(response.headers.get('date') ?? '');
+			return { data: payload.data as TData, extensions: payload.extensions, apiVersion: servedVersion, requestId, serverTime: Number.isNaN(serverTime) ? undefined : serverTime };
 		}
 	}
 

@@ -68,6 +68,7 @@ function outputJson(outcome: InventoryChangeOutcome): IDataObject {
 		changeFromQuantity: outcome.changeFromQuantity ?? null,
 		quantityAfterChange: outcome.quantityAfterChange ?? null,
 		adjustmentGroupId: outcome.adjustmentGroupId ?? null,
+		...(outcome.status === 'applied' ? { replayed: outcome.replayed ?? null } : {}),
 		idempotencyKey: outcome.idempotencyKey ?? null,
 		changeKey: outcome.changeKey ?? null,
 		referenceDocumentUri: outcome.referenceDocumentUri ?? null,

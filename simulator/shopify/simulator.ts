@@ -234,7 +234,8 @@ export class ShopifySimulator {
 	): Promise<void> {
 		const requestId = randomUUID();
 		const apiVersion = servedApiVersion(requestedVersion);
-		const headers = { 'x-request-id': requestId, 'x-shopify-api-version': apiVersion };
+		// Shopify's clock, as the `Date` header every answer carries; the store's own clock, so an injected one holds.
+		const headers = { 'x-request-id': requestId, 'x-shopify-api-version': apiVersion, date: new Date(this.clock()).toUTCString() };
 		let body: GraphQLRequestBody = {};
 		try {
 			body = JSON.parse(rawBody.toString('utf8') || '{}') as GraphQLRequestBody;

@@ -9,10 +9,12 @@ import { baseOutcome, describeItem, remoteFailure } from './outcomes';
 import type { BatchMember, PlannedBatch } from './planBatches';
 import type { InventoryChangeOutcome, ItemFailure, ResolvedTarget } from './types';
 import { describeChangeError, splitUserErrors, type InventoryUserError } from './userErrors';
+import { isReplayedGroup } from './replayedGroup';
 
 interface MutationPayload {
 	inventoryAdjustmentGroup: {
 		id: string;
+		createdAt?: string;
 		changes: { name: string; delta: number; quantityAfterChange: number | null; item: { id: string } | null; location: { id: string } | null }[];
 	} | null;
 	userErrors: InventoryUserError[];
@@ -73,6 +75,8 @@ export async function sendBatch(
 /** The steps of sending one batch; every outcome lands in the caller's map by input item index. */
 class BatchSend {
 	private readonly memberKeys: string[];
+	/** When each key was first sent (a key waiting on IDEMPOTENCY_CONCURRENT_REQUEST goes again). */
+	private readonly firstSentAt = new Map<string, number>();
 
 	constructor(
 		private readonly batch: PlannedBatch,
@@ -111,15 +115,16 @@ class BatchSend {
 		// Sorted by change key: the same set of changes is always sent in the same order under the same key.
 		const sending = [...pending].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 		let payload: MutationPayload;
+		let replayed: boolean | null;
 		try {
-			payload = await this.mutate(sending, key);
+			({ payload, replayed } = await this.mutate(sending, key));
 		} catch (error) {
 			this.failAll(sending, (member) => remoteFailure(error, describeItem(member.change, this.target(member))), key);
 			return { done: true };
 		}
 		const userErrors = payload?.userErrors ?? [];
 		if (userErrors.length === 0) {
-			this.recordApplied(sending, payload?.inventoryAdjustmentGroup ?? null, key);
+			this.recordApplied(sending, payload?.inventoryAdjustmentGroup ?? null, key, replayed);
 			return { done: true };
 		}
 		const { byChange, general } = splitUserErrors(userErrors, sending.length);
@@ -146,7 +151,7 @@ class BatchSend {
 		return this.targets.get(member.change.itemIndex)!;
 	}
 
-	private async mutate(sending: ReadonlyArray<BatchMember>, key: string): Promise<MutationPayload> {
+	private async mutate(sending: ReadonlyArray<BatchMember>, key: string): Promise<{ payload: MutationPayload; replayed: boolean | null }> {
 		const { params } = this.batch;
 		const common = { name: params.quantityName, reason: params.reason, referenceDocumentUri: params.referenceDocumentUri };
 		const place = (member: BatchMember) => ({ inventoryItemId: this.target(member).inventoryItemId, locationId: this.target(member).locationId });
@@ -157,15 +162,18 @@ class BatchSend {
 		const document = params.mode === 'adjust' ? INVENTORY_ADJUST_QUANTITIES : INVENTORY_SET_QUANTITIES;
 		const field = params.mode === 'adjust' ? 'inventoryAdjustQuantities' : 'inventorySetQuantities';
 		this.calls.mutations++;
-		const { data } = await this.context.request<Record<string, MutationPayload>>(
+		const firstSent = this.firstSentAt.get(key) ?? Date.now();
+		this.firstSentAt.set(key, firstSent);
+		const { data, serverTime } = await this.context.request<Record<string, MutationPayload>>(
 			document,
 			{ input, idempotencyKey: key, quantityNames: [params.quantityName] },
 			{ estimatedCost: 10 },
 		);
-		return data[field];
+		const payload = data[field];
+		return { payload, replayed: isReplayedGroup(payload?.inventoryAdjustmentGroup?.createdAt, serverTime, Date.now() - firstSent) };
 	}
 
-	private recordApplied(sending: ReadonlyArray<BatchMember>, group: MutationPayload['inventoryAdjustmentGroup'], key: string): void {
+	private recordApplied(sending: ReadonlyArray<BatchMember>, group: MutationPayload['inventoryAdjustmentGroup'], key: string, replayed: boolean | null): void {
 		const { params } = this.batch;
 		for (const member of sending) {
 			const target = this.target(member);
@@ -178,6 +186,7 @@ class BatchSend {
 				quantityAfterChange: change?.quantityAfterChange ?? null,
 				...(params.mode === 'set' && change ? { delta: change.delta } : {}),
 				adjustmentGroupId: group?.id,
+				replayed,
 				idempotencyKey: key,
 			});
 		}

@@ -78,6 +78,11 @@ export interface InventoryChangeOutcome {
 	changeFromQuantity?: number | null;
 	quantityAfterChange?: number | null;
 	adjustmentGroupId?: string;
+	/**
+	 * For `applied`: true when Shopify answered with the group an earlier send of the same key made (a re-run
+	 * of the same input), so this run moved no stock; null when Shopify gave no time to tell.
+	 */
+	replayed?: boolean | null;
 	/** The key sent with the mutation that applied (or tried) this change. */
 	idempotencyKey?: string;
 	/** This change's own key, from which batch keys are derived. */

@@ -196,8 +196,13 @@ describe('Shopify Adjust Inventory (n8n engine + simulator)', () => {
 		const params = adjustBySku(warehouse.name, { options: {} });
 		const first = await run(params, input);
 		const since = lastSequence();
+		// A re-run minutes later, on Shopify's clock: Shopify answers with the stored groups, which the output says.
+		store.advanceClock(10 * 60_000);
 		const second = await run(params, input);
 		expect(second.json().map((item) => item.idempotencyKey)).toEqual(first.json().map((item) => item.idempotencyKey));
+		expect(first.json().map((item) => [item.status, item.replayed])).toEqual(input.map(() => ['applied', false]));
+		expect(second.json().map((item) => [item.status, item.replayed])).toEqual(input.map(() => ['applied', true]));
+		expect(second.json().map((item) => item.adjustmentGroupId)).toEqual(first.json().map((item) => item.adjustmentGroupId));
 		skus.forEach(({ inventoryItemId }, i) => expect(store.available(inventoryItemId, warehouse.id)).toBe(before[i] - ((i % 3) + 1)));
 		expect(first.json()[0].referenceDocumentUri).toBe('gid://n8n-shopify-pos/Order/5000');
 		const replayed = logSince(since).filter((entry) => entry.operationType === 'mutation');
@@ -211,6 +216,8 @@ describe('Shopify Adjust Inventory (n8n engine + simulator)', () => {
 		const since = lastSequence();
 		const result = await run(adjustBySku(mainStore.name), skus.map(({ sku }) => ({ sku, qty: 4, ref: 'gid://n8n-shopify-pos/Order/drop' })));
 		expect(result.json().every((item) => item.status === 'applied')).toBe(true);
+		// The answer to the re-send is Shopify's stored result of this run's own first send: not a replay.
+		expect(result.json().every((item) => item.replayed === false)).toBe(true);
 		skus.forEach(({ inventoryItemId }, i) => expect(store.available(inventoryItemId, mainStore.id)).toBe(before[i] + 4));
 		const sent = logSince(since).filter((entry) => entry.operationType === 'mutation');
 		expect(sent.length).toBe(2);

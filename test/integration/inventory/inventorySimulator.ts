@@ -15,6 +15,8 @@ export interface InventoryStore {
 	sharedSku: string | undefined;
 	credentials: { shopifyAdminApi: Record<string, string> };
 	available(inventoryItemId: string, locationId: string): number;
+	/** Moves the store's clock (its `createdAt` values and `Date` headers) forward. */
+	advanceClock(ms: number): void;
 	close(): Promise<void>;
 }
 
@@ -22,7 +24,8 @@ export interface InventoryStore {
 export async function startInventoryStore(products: number, apiVersion = '2026-10'): Promise<InventoryStore> {
 	resetShopifyClientState();
 	clearAccessTokenCache();
-	const sim = new ShopifySimulator({ seed: false, accessToken: TOKEN });
+	let clockOffset = 0;
+	const sim = new ShopifySimulator({ seed: false, accessToken: TOKEN, clock: () => Date.now() + clockOffset });
 	const seed = seedStore(sim.store, { seed: 7, locations: 2, products, maxVariantsPerProduct: 1, duplicateSku: true, orders: 0, maxAvailable: 40 });
 	const origin = await sim.listen();
 	const counts = new Map<string, number>();
@@ -40,6 +43,9 @@ export async function startInventoryStore(products: number, apiVersion = '2026-1
 			const level = sim.store.inventoryItems.get(inventoryItemId)?.levels.get(locationId);
 			if (!level) throw new Error(`no level for ${inventoryItemId} at ${locationId}`);
 			return ShopStore.quantity(level, 'available');
+		},
+		advanceClock(ms) {
+			clockOffset += ms;
 		},
 		close: () => sim.close(),
 	};
