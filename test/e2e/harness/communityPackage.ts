@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { runProcess } from './processRunner';
@@ -69,6 +69,13 @@ export async function buildAndPack(log: (line: string) => void = () => {}): Prom
 	const tarball = join(destination, packed.filename);
 	log(`[e2e] packed ${packed.filename} (${packed.files.length} files)`);
 	return tarball;
+}
+
+/** The `.tgz` this run's global setup packed (what a user downloads, or makes with `npm pack`). */
+export function packedTarball(): string {
+	const files = existsSync(packDir()) ? readdirSync(packDir()).filter((file) => file.endsWith('.tgz')) : [];
+	if (files.length !== 1) throw new Error(`Expected one packed .tgz in ${packDir()}, found ${files.length}: run the e2e global setup (npm run test:e2e).`);
+	return join(packDir(), files[0]);
 }
 
 /**

@@ -3,6 +3,7 @@ export {
 	e2eRunDir,
 	installCommunityNodes,
 	packageSourceDir,
+	packedTarball,
 	prepareCommunityNodesFolder,
 	removeE2eRunDir,
 	E2E_CACHE,
@@ -10,6 +11,7 @@ export {
 } from './communityPackage';
 export { ensureChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 export { freePort } from './freePort';
+export { runProcess } from './processRunner';
 export { repeatableSequence, waitFor } from './waitFor';
 export { N8nInstance, nodeOutput, parseExecuteOutput } from './n8nInstance';
 export type { CredentialImport, ExecuteResult, N8nInstanceOptions, WorkflowImport } from './n8nInstance';

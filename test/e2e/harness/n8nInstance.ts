@@ -35,6 +35,11 @@ export interface N8nInstanceOptions {
 	env?: Record<string, string>;
 	/** The editor's port (default: any free port). */
 	port?: number;
+	/**
+	 * A user folder the caller set up, with the package already in its `.n8n/nodes` (the way a user installs it);
+	 * by default a new folder gets this run's prepared community nodes. Deleted by dispose() either way.
+	 */
+	userFolder?: string;
 	/** Keep the user folder after stop (for debugging a failure). Also set by N8N_E2E_KEEP=1. */
 	keepUserFolder?: boolean;
 	log?: (line: string) => void;
@@ -84,9 +89,9 @@ export class N8nInstance {
 	/** Prepares a user folder with the community package; n8n itself is not running yet. */
 	static async create(options: N8nInstanceOptions = {}): Promise<N8nInstance> {
 		const runtime = requireN8nRuntime();
-		const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+		const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 		trackTempFolder(userFolder);
-		installCommunityNodes(userFolder);
+		if (!options.userFolder) installCommunityNodes(userFolder);
 		const port = options.port ?? (await freePort());
 		const inherited = Object.fromEntries(
 			Object.entries(process.env).filter(([key]) => !/^(npm_|JEST_|NODE_OPTIONS$|NODE_ENV$|TS_NODE_)/i.test(key)),
