@@ -10,7 +10,7 @@ import {
 import { MAX_SEARCH_QUERY_LENGTH, MAX_SKUS_PER_QUERY, skuSearchChunks, type SkuSearchLimits } from './skuSearch';
 import type { GraphqlClient } from '../orders/graphqlClient';
 import type { InventoryChangeRequest } from './types';
-import type { PageInfo } from '../allPages';
+import { allPages, LAST_PAGE, type PageInfo } from '../allPages';
 
 /**
  * The SKU searches are the package's own (`sku:'A' OR …`): a field Shopify ignored there would make the
@@ -62,49 +62,65 @@ export async function lookUpTargets(
 	const skuQueries = skuSearchChunks(skus, limits);
 	const idChunks = chunk(ids, IDS_PER_LOOKUP);
 
-	const items: InventoryItemRecord[] = [];
-	const variantsById = new Map<string, VariantRecord>();
-	const inventoryItemsById = new Map<string, InventoryItemRecord>();
-	const locations: LocationRecord[] = [];
-	if (changes.length === 0) return { itemsBySku: new Map(), variantsById, inventoryItemsById, locations };
+	const found: Found = { items: [], variantsById: new Map(), inventoryItemsById: new Map(), locations: [] };
+	if (changes.length === 0) return { itemsBySku: new Map(), variantsById: found.variantsById, inventoryItemsById: found.inventoryItemsById, locations: found.locations };
 
-	let locationsPage: PageInfo | undefined;
-	const calls0 = Math.max(skuQueries.length, idChunks.length, 1);
-	for (let round = 0; round < calls0; round++) {
-		const skuQuery = skuQueries[round]?.query;
+	const rounds = Math.max(skuQueries.length, idChunks.length, 1);
+	for (let round = 0; round < rounds; round++) {
 		// As many items as SKUs asked for: a chunk of 3 SKUs then costs ~10 points, not 250 (a SKU shared by
-		// several items overflows into a next page, which the loop below reads).
+		// several items overflows into a next page).
 		const pageSize = Math.min(limits.maxSkusPerQuery, Math.max(1, skuQueries[round]?.skuCount ?? 1));
-		const idChunk = idChunks[round] ?? [];
-		let after: string | null = null;
-		for (let page = 0; ; page++) {
-			const withSkus = skuQuery !== undefined;
-			const withIds = page === 0 && idChunk.length > 0;
-			const withLocations = round === 0 && page === 0;
-			calls.lookups++;
-			const response: { data: LookupPage; extensions?: unknown } = await request<LookupPage>(
-				INVENTORY_TARGETS_LOOKUP,
-				{ skuQuery: skuQuery ?? '', withSkus, first: pageSize, after, ids: withIds ? idChunk : [], withIds, withLocations, locationsAfter: null },
-				{ estimatedCost: 2 + pageSize + (withIds ? idChunk.length * 2 : 0) + 2 + LOCATIONS_PAGE },
-			);
-			if (withSkus) handleSearchWarnings(response.extensions, SKU_SEARCH_HANDLING);
-			const { data } = response;
-			for (const item of data.inventoryItems?.nodes ?? []) items.push({ id: item.id, sku: item.sku });
-			collectIdNodes(data, variantsById, inventoryItemsById);
-			if (data.locations) {
-				locations.push(...data.locations.nodes);
-				locationsPage = data.locations.pageInfo;
-			}
-			// A chunk answers in one page unless SKUs are shared; further pages only re-ask for items.
-			const next: PageInfo | undefined = data.inventoryItems?.pageInfo;
-			if (!withSkus || !next?.hasNextPage || !next.endCursor) break;
-			after = next.endCursor;
-		}
+		await lookUpRound({ skuQuery: skuQueries[round]?.query, pageSize, ids: idChunks[round] ?? [], withLocations: round === 0 }, found, request, calls);
 	}
-	locations.push(...(await remainingLocations(locationsPage, request, calls)));
-	const itemsBySku = indexItemsBySku(skus, items);
+	found.locations.push(...(await remainingLocations(found.locationsPage, request, calls)));
+	const itemsBySku = indexItemsBySku(skus, found.items);
 	await labelSharedSkus(itemsBySku, request, calls);
-	return { itemsBySku, variantsById, inventoryItemsById, locations };
+	return { itemsBySku, variantsById: found.variantsById, inventoryItemsById: found.inventoryItemsById, locations: found.locations };
+}
+
+/** What the lookup calls found, filled in as their answers arrive. */
+interface Found {
+	items: InventoryItemRecord[];
+	variantsById: Map<string, VariantRecord>;
+	inventoryItemsById: Map<string, InventoryItemRecord>;
+	locations: LocationRecord[];
+	/** The locations connection's pageInfo after its first page (which rides on the first call). */
+	locationsPage?: PageInfo;
+}
+
+/**
+ * One call's worth: its SKU search read to the last page, its IDs (and in the first round the locations)
+ * riding on the first page. A chunk answers in one page unless SKUs are shared; further pages only re-ask
+ * for items.
+ */
+async function lookUpRound(
+	round: { skuQuery: string | undefined; pageSize: number; ids: string[]; withLocations: boolean },
+	found: Found,
+	request: GraphqlClient['request'],
+	calls: { lookups: number },
+): Promise<void> {
+	const withSkus = round.skuQuery !== undefined;
+	const items = await allPages(async (after) => {
+		const firstPage = after === null;
+		const withIds = firstPage && round.ids.length > 0;
+		const withLocations = firstPage && round.withLocations;
+		calls.lookups++;
+		const response = await request<LookupPage>(
+			INVENTORY_TARGETS_LOOKUP,
+			{ skuQuery: round.skuQuery ?? '', withSkus, first: round.pageSize, after, ids: withIds ? round.ids : [], withIds, withLocations, locationsAfter: null },
+			{ estimatedCost: 2 + round.pageSize + (withIds ? round.ids.length * 2 : 0) + 2 + LOCATIONS_PAGE },
+		);
+		if (withSkus) handleSearchWarnings(response.extensions, SKU_SEARCH_HANDLING);
+		const { data } = response;
+		collectIdNodes(data, found.variantsById, found.inventoryItemsById);
+		if (data.locations) {
+			found.locations.push(...data.locations.nodes);
+			found.locationsPage = data.locations.pageInfo;
+		}
+		const page = (data.inventoryItems?.nodes ?? []).map((item) => ({ id: item.id, sku: item.sku }));
+		return { items: page, pageInfo: (withSkus && data.inventoryItems?.pageInfo) || LAST_PAGE };
+	});
+	found.items.push(...items);
 }
 
 /** The variants and inventory items asked for by ID, by their IDs. */
@@ -120,19 +136,16 @@ function collectIdNodes(data: LookupPage, variantsById: Map<string, VariantRecor
 
 /** A store with more than 50 active locations: the ones after the first page, page by page. */
 async function remainingLocations(firstPage: PageInfo | undefined, request: GraphqlClient['request'], calls: { lookups: number }): Promise<LocationRecord[]> {
-	const locations: LocationRecord[] = [];
-	let page = firstPage;
-	while (page?.hasNextPage && page.endCursor) {
+	if (!firstPage?.hasNextPage || !firstPage.endCursor) return [];
+	return await allPages(async (locationsAfter) => {
 		calls.lookups++;
 		const { data } = await request<LookupPage>(
 			INVENTORY_TARGETS_LOOKUP,
-			{ skuQuery: '', withSkus: false, first: 1, after: null, ids: [], withIds: false, withLocations: true, locationsAfter: page.endCursor },
+			{ skuQuery: '', withSkus: false, first: 1, after: null, ids: [], withIds: false, withLocations: true, locationsAfter },
 			{ estimatedCost: 2 + 1 + 2 + LOCATIONS_PAGE },
 		);
-		locations.push(...(data.locations?.nodes ?? []));
-		page = data.locations?.pageInfo;
-	}
-	return locations;
+		return { items: data.locations?.nodes ?? [], pageInfo: data.locations?.pageInfo ?? LAST_PAGE };
+	}, firstPage.endCursor);
 }
 
 /** A SKU several variants share is refused; the message names those variants, so look their names up. */

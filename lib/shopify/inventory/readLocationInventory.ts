@@ -5,7 +5,7 @@ import { locationLevelCost, PageSizer } from './levelPageSize';
 import { quantitiesOf, type GqlLevel } from './levelRows';
 import { recordCall, type InventoryLevelRow, type ReadStats } from './levelTypes';
 import type { LocationRecord } from './resolveTargets';
-import { allPages } from '../allPages';
+import { allPages, type PageInfo } from '../allPages';
 
 interface LocationPage {
 	location: {
@@ -13,7 +13,7 @@ interface LocationPage {
 		name: string;
 		inventoryLevels: {
 			nodes: (GqlLevel & { item: { id: string; sku: string | null; tracked: boolean; variants: { nodes: { id: string }[] } | null } })[];
-			pageInfo: { hasNextPage: boolean; endCursor: string | null };
+			pageInfo: PageInfo;
 		};
 	} | null;
 }

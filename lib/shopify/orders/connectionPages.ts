@@ -8,6 +8,7 @@ import {
 import { describeAnswer, UnusableOrderError } from './answerShape';
 import { CONTENDED_THROTTLE_ATTEMPTS, queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
 import type { GqlConnection, GqlOrder } from './orderSelection';
+import { eachPage, LAST_PAGE, type Page } from '../allPages';
 
 type ConnectionField = 'lineItems' | 'discountApplications' | 'shippingLines' | 'fulfillmentOrders';
 
@@ -63,43 +64,80 @@ export async function completeConnections(
 ): Promise<GqlOrder | null> {
 	for (const field of Object.keys(PAGE_DOCUMENTS) as ConnectionField[]) {
 		const connection = order[field] as GqlConnection<unknown>;
-		let pageInfo = connection.pageInfo;
-		let shorterAfterContention = Number.POSITIVE_INFINITY;
-		while (pageInfo?.hasNextPage) {
-			// Pages grow with what the list has shown so far (10, then twice the nodes read): a list one
-			// longer than the first page costs a small query, a long one a few more pages.
-			const wanted = Math.max(FIRST_FOLLOW_UP_PAGE, 2 * connection.nodes.length);
-			const first = memory.pageSize(field, queryBudget(client), Math.min(wanted, shorterAfterContention));
-			let response;
-			try {
-				response = await client.request<{ node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null }>(
-					PAGE_DOCUMENTS[field],
-					{ id: order.id, first, after: pageInfo.endCursor },
-					{ estimatedCost: memory.estimate(field, first), maxThrottleAttempts: first > 1 ? CONTENDED_THROTTLE_ATTEMPTS : undefined },
-				);
-			} catch (error) {
-				// Others keep winning the bucket: the same page, half as long, fits the refill sooner.
-				if (!(error instanceof ShopifyApiError && error.code === 'THROTTLED' && first > 1)) throw error;
-				shorterAfterContention = Math.max(1, Math.floor(first / 2));
-				continue;
-			}
-			recordCost(stats, response);
-			memory.observe(field, first, response.extensions?.cost?.requestedQueryCost ?? undefined);
-			const node = response.data?.node;
+		if (connection.pageInfo?.hasNextPage) {
+			if (!connection.pageInfo.endCursor) throw noCursor(order.id, field);
+			const pages = new FollowUpPages(client, order.id, field, memory, stats, () => connection.nodes.length);
+			for await (const nodes of eachPage((after) => pages.after(after), connection.pageInfo.endCursor)) connection.nodes.push(...nodes);
 			// The order was deleted while being read: it is accounted as gone rather than returned incomplete.
-			if (node === null) return null;
-			const page = node?.[field];
-			if (node?.__typename !== 'Order' || !Array.isArray(page?.nodes) || !page.pageInfo) {
-				throw new UnusableOrderError(
-					order.id,
-					`Shopify answered ${node?.__typename === 'Order' ? `an Order without its ${field} page` : describeAnswer(node)} when the package read more ${field} of order ${order.id}, so the order would be incomplete.`,
-					'Run the node again; if the same order fails again, read it with Output "Raw" to see what Shopify holds.',
-				);
-			}
-			connection.nodes.push(...page.nodes);
-			pageInfo = page.pageInfo;
+			if (pages.orderGone) return null;
 		}
 		delete connection.pageInfo;
 	}
 	return order;
+}
+
+/** The pages of one connection of one order after its first, each sized to the bucket and the list so far. */
+class FollowUpPages {
+	orderGone = false;
+	private shorterAfterContention = Number.POSITIVE_INFINITY;
+
+	constructor(
+		private readonly client: GraphqlClient,
+		private readonly orderId: string,
+		private readonly field: ConnectionField,
+		private readonly memory: PageCostMemory,
+		private readonly stats: FetchStats | undefined,
+		private readonly nodesSoFar: () => number,
+	) {}
+
+	async after(cursor: string | null): Promise<Page<unknown>> {
+		for (;;) {
+			// Pages grow with what the list has shown so far (10, then twice the nodes read): a list one
+			// longer than the first page costs a small query, a long one a few more pages.
+			const wanted = Math.max(FIRST_FOLLOW_UP_PAGE, 2 * this.nodesSoFar());
+			const first = this.memory.pageSize(this.field, queryBudget(this.client), Math.min(wanted, this.shorterAfterContention));
+			let response;
+			try {
+				response = await this.client.request<{ node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null }>(
+					PAGE_DOCUMENTS[this.field],
+					{ id: this.orderId, first, after: cursor },
+					{ estimatedCost: this.memory.estimate(this.field, first), maxThrottleAttempts: first > 1 ? CONTENDED_THROTTLE_ATTEMPTS : undefined },
+				);
+			} catch (error) {
+				// Others keep winning the bucket: the same page, half as long, fits the refill sooner.
+				if (!(error instanceof ShopifyApiError && error.code === 'THROTTLED' && first > 1)) throw error;
+				this.shorterAfterContention = Math.max(1, Math.floor(first / 2));
+				continue;
+			}
+			recordCost(this.stats, response);
+			this.memory.observe(this.field, first, response.extensions?.cost?.requestedQueryCost ?? undefined);
+			return this.pageOf(response.data?.node);
+		}
+	}
+
+	private pageOf(node: (Record<ConnectionField, GqlConnection<unknown>> & { __typename?: string }) | null | undefined): Page<unknown> {
+		if (node === null) {
+			this.orderGone = true;
+			return { items: [], pageInfo: LAST_PAGE };
+		}
+		const page = node?.[this.field];
+		if (node?.__typename !== 'Order' || !Array.isArray(page?.nodes) || !page.pageInfo) {
+			throw new UnusableOrderError(
+				this.orderId,
+				`Shopify answered ${node?.__typename === 'Order' ? `an Order without its ${this.field} page` : describeAnswer(node)} when the package read more ${this.field} of order ${this.orderId}, so the order would be incomplete.`,
+				'Run the node again; if the same order fails again, read it with Output "Raw" to see what Shopify holds.',
+			);
+		}
+		if (page.pageInfo.hasNextPage && !page.pageInfo.endCursor) throw noCursor(this.orderId, this.field);
+		return { items: page.nodes, pageInfo: page.pageInfo };
+	}
+}
+
+/** More of the list, but no cursor to ask for it with: the order could only be returned incomplete. */
+function noCursor(orderId: string, field: ConnectionField): UnusableOrderError {
+	return new UnusableOrderError(
+		orderId,
+		`Shopify said order ${orderId} has more ${field} but gave no cursor to read them with, so the order would be incomplete.`,
+		'Run the node again; if the same order fails again, read it with Output "Raw" to see what Shopify holds.',
+	);
 }

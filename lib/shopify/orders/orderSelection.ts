@@ -1,3 +1,5 @@
+import type { PageInfo } from '../allPages';
+
 /**
  * What the package selects on an Order, as field lists shared by the paged documents
  * (lib/shopify/operations/orders.ts) and the bulk query (bulkOrdersQuery.ts), plus the TypeScript shape of
@@ -135,7 +137,7 @@ export interface GqlFulfillmentOrder {
 export interface GqlConnection<TNode> {
 	nodes: TNode[];
 	/** Present in paged responses; removed once the connection has been read to the end. */
-	pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+	pageInfo?: PageInfo;
 }
 
 /** The Order exactly as the package selects it. */

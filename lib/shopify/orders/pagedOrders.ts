@@ -7,6 +7,7 @@ import { DetailBatchSizer, type BatchPlan } from './detailBatchSizer';
 import { CONTENDED_THROTTLE_ATTEMPTS, queryBudget, recordCost, type FetchStats, type GraphqlClient } from './graphqlClient';
 import type { GqlConnection, GqlOrder } from './orderSelection';
 import type { OrderSortKey } from './orderFilters';
+import { eachPage, type Page, type PageInfo } from '../allPages';
 
 export interface ListedOrder {
 	id: string;
@@ -24,7 +25,7 @@ const shrinkable = (plan: BatchPlan) => plan.orders > 1 || plan.lineItemsFirst >
 const NESTED_FIRST = { discountsFirst: 2, shippingLinesFirst: 1, fulfillmentOrdersFirst: 1 };
 
 interface IdsPage {
-	orders: GqlConnection<ListedOrder> & { pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+	orders: GqlConnection<ListedOrder> & { pageInfo: PageInfo };
 }
 
 /** The advice when an order search is not applied in full, unless the caller words its own. */
@@ -45,14 +46,9 @@ export async function* listOrderIds(
 	stats?: FetchStats,
 	searchHandling: SearchWarningHandling = DEFAULT_SEARCH_HANDLING,
 ): AsyncGenerator<ListedOrder[]> {
-	let after: string | null = null;
-	for (;;) {
+	const readPage = async (after: string | null): Promise<Page<ListedOrder>> => {
 		const first = Math.max(1, Math.min(250, Math.floor(queryBudget(client) * 0.95) - 2));
-		const response: Awaited<ReturnType<typeof client.request<IdsPage>>> = await client.request<IdsPage>(
-			ORDER_IDS_PAGE,
-			{ first, after, query: search || null, sortKey, reverse },
-			{ estimatedCost: first + 2 },
-		);
+		const response = await client.request<IdsPage>(ORDER_IDS_PAGE, { first, after, query: search || null, sortKey, reverse }, { estimatedCost: first + 2 });
 		recordCost(stats, response);
 		handleSearchWarnings(response.extensions, searchHandling);
 		const page = response.data?.orders;
@@ -62,10 +58,9 @@ export async function* listOrderIds(
 				'Run the node again; if it keeps happening, check status.shopify.com.',
 			);
 		}
-		if (page.nodes.length > 0) yield page.nodes;
-		if (!page.pageInfo.hasNextPage) return;
-		after = page.pageInfo.endCursor;
-	}
+		return { items: page.nodes, pageInfo: page.pageInfo };
+	};
+	for await (const ids of eachPage(readPage)) if (ids.length > 0) yield ids;
 }
 
 /**

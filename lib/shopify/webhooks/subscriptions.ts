@@ -8,7 +8,7 @@ import {
 import { registrationApiError, registrationUserError, type UserErrorEntry } from './registrationError';
 import type { DesiredSubscriptions, ExistingSubscription, SubscriptionPlan } from './subscriptionPlan';
 import { ORDER_WEBHOOK_TOPICS, topicFromGraphqlEnum, topicToGraphqlEnum, type OrderWebhookTopic } from './topics';
-import { allPages } from '../allPages';
+import { allPages, type PageInfo } from '../allPages';
 
 /** Subscriptions need only the requests of the one transport seam. */
 type SubscriptionClient = Pick<GraphqlClient, 'request'>;
@@ -22,7 +22,7 @@ interface SubscriptionNode {
 }
 
 interface SubscriptionsPage {
-	webhookSubscriptions: { nodes: SubscriptionNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+	webhookSubscriptions: { nodes: SubscriptionNode[]; pageInfo: PageInfo };
 }
 
 interface CreatePayload {
