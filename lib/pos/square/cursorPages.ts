@@ -1,9 +1,29 @@
 import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTransport';
 
 /**
- * Every page of a Square POST list call (`cursor` in the body and the answer), each read by `read`, in order.
- * Undefined when the list is still not at its end after `maxPages`: the caller says what that means.
+ * The one cursor loop of the Square calls: each page of a POST list call (`cursor` in the body and the
+ * answer), read by `read`, in order, at most `maxPages`. `complete` is false when the cap stopped it before
+ * the list's end: the caller says what that means.
  */
+export async function cursorPages<R extends { cursor?: string }>(
+	transport: PosJsonTransport,
+	path: string,
+	bodyFor: (cursor: string | undefined) => Record<string, unknown>,
+	read: (body: unknown) => R,
+	maxPages: number,
+): Promise<{ pages: R[]; complete: boolean }> {
+	const pages: R[] = [];
+	let cursor: string | undefined;
+	while (pages.length < maxPages) {
+		const answer = read(await callOrThrow(transport, { method: 'POST', path, body: bodyFor(cursor), safeToRepeat: true }));
+		pages.push(answer);
+		if (!answer.cursor) return { pages, complete: true };
+		cursor = answer.cursor;
+	}
+	return { pages, complete: false };
+}
+
+/** Every item of every page; undefined when the list is still not at its end after `maxPages`. */
 export async function allCursorPages<T>(
 	transport: PosJsonTransport,
 	path: string,
@@ -11,13 +31,6 @@ export async function allCursorPages<T>(
 	read: (body: unknown) => { items: T[]; cursor?: string },
 	maxPages: number,
 ): Promise<T[] | undefined> {
-	const items: T[] = [];
-	let cursor: string | undefined;
-	for (let page = 0; page < maxPages; page++) {
-		const answer = read(await callOrThrow(transport, { method: 'POST', path, body: bodyFor(cursor), safeToRepeat: true }));
-		items.push(...answer.items);
-		if (!answer.cursor) return items;
-		cursor = answer.cursor;
-	}
-	return undefined;
+	const { pages, complete } = await cursorPages(transport, path, bodyFor, read, maxPages);
+	return complete ? pages.flatMap((page) => page.items) : undefined;
 }

@@ -5,7 +5,7 @@ import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTranspor
 import { CATALOG_BATCH_RETRIEVE_PATH, CATALOG_SEARCH_PATH, catalogObjectsBody, catalogSearchBody, IDS_PER_RETRIEVE, readCatalogObjects, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
 import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
 import { squareCountDifferences } from './countDifferences';
-import { allCursorPages } from './cursorPages';
+import { allCursorPages, cursorPages } from './cursorPages';
 import { BATCH_CHANGE_PATH, inventoryBatchBodies } from './inventoryAdjustments';
 import { BATCH_RETRIEVE_CHANGES_PATH, inventoryChangesBody, isOwnOrder, readInventoryChangesPage, retrieveOrderPath } from './inventoryChangesQuery';
 import type { PosStockLevel } from '../inventory/posStockLevel';
@@ -92,24 +92,16 @@ async function isRecordedOrder(transport: PosJsonTransport, orderId: string): Pr
 }
 
 /**
- * Every page of changes since `updatedAfter`. Stock a recorded Shopify order moved (Square's own SOLD
+ * Every page of changes since `updatedAfter`, up to MAX_PAGES × 10 pages a run: Square lists them oldest
+ * first, so a run stopped by the cap hands over a complete earlier part, and the position moves only to its
+ * last change; the next run reads on from there. Stock a recorded Shopify order moved (Square's own SOLD
  * adjustment when our EXTERNAL payment closed it) carries no reference of ours, only the order as
  * `transaction_id`: the order's reference says it is ours, so it is left out like our tagged writes.
  */
 async function readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage> {
-	const all: StockChangesPage = { changes: [], ownChangeIds: [], seen: [] };
-	const orderChecks = new Map<string, string>();
-	let cursor: string | undefined;
-	for (let page = 0; page < MAX_PAGES * 10; page++) {
-		const body = await callOrThrow(transport, { method: 'POST', path: BATCH_RETRIEVE_CHANGES_PATH, body: inventoryChangesBody(locationId, updatedAfter, cursor), safeToRepeat: true });
-		const read = readInventoryChangesPage(body, locationId);
-		all.changes.push(...read.changes);
-		all.ownChangeIds.push(...read.ownChangeIds);
-		all.seen.push(...read.seen);
-		for (const [key, orderId] of read.orderChecks) orderChecks.set(key, orderId);
-		cursor = read.cursor;
-		if (!cursor) break;
-	}
+	const { pages } = await cursorPages(transport, BATCH_RETRIEVE_CHANGES_PATH, (cursor) => inventoryChangesBody(locationId, updatedAfter, cursor), (body) => readInventoryChangesPage(body, locationId), MAX_PAGES * 10);
+	const all: StockChangesPage = { changes: pages.flatMap((read) => read.changes), ownChangeIds: pages.flatMap((read) => read.ownChangeIds), seen: pages.flatMap((read) => read.seen) };
+	const orderChecks = new Map(pages.flatMap((read) => [...read.orderChecks]));
 	const echoes = new Set<string>();
 	for (const [key, orderId] of orderChecks) if (await isRecordedOrder(transport, orderId)) echoes.add(key);
 	all.ownChangeIds.push(...echoes);
