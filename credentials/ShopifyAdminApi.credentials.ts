@@ -1,4 +1,5 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import { DEFAULT_API_VERSION, SUPPORTED_API_VERSIONS } from '../lib/shopify/apiVersions';
 
 /**
  * One Shopify store. Tested by the Shopify nodes' `shopifyAdminApiConnectionTest` (testedBy): it runs the
@@ -28,13 +29,8 @@ export class ShopifyAdminApi implements ICredentialType {
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'options',
-			options: [
-				{ name: '2026-10 (Recommended)', value: '2026-10' },
-				{ name: '2026-07', value: '2026-07' },
-				{ name: '2026-04', value: '2026-04' },
-				{ name: '2026-01', value: '2026-01' },
-			],
-			default: '2026-10',
+			options: SUPPORTED_API_VERSIONS.map((version) => ({ name: version === DEFAULT_API_VERSION ? `${version} (Recommended)` : version, value: version })),
+			default: DEFAULT_API_VERSION,
 			description: 'Shopify Admin API version. Each is supported for 12 months after release.',
 		},
 		{

@@ -9,6 +9,7 @@ import { createRedactor } from '../../lib/http/redact';
 import { sendPosRequest, type PosCallResult } from '../../lib/pos/sendPosRequest';
 import { failedJson, successJson } from './outputItems';
 import { readItemCall, readNodeSettings, type ItemCall } from './readItemCall';
+import { DEFAULT_TIMEOUT_SECONDS } from './optionProperties';
 
 /** Identifies the credential for the shared rate limiter without keeping its secret as a key. */
 function credentialKey(credentials: PosCredentials): string {
@@ -38,7 +39,7 @@ export async function executePosRequests(this: IExecuteFunctions): Promise<INode
 	const credentials = posCredentialsFrom(await this.getCredentials('posApi'));
 	const redactor = createRedactor(secretHeaderNames(credentials), secretValues(credentials));
 	const settings = readNodeSettings(this);
-	const timeoutMs = ((this.getNodeParameter('options', 0, {}) as { timeoutSeconds?: number }).timeoutSeconds ?? 30) * 1000;
+	const timeoutMs = ((this.getNodeParameter('options', 0, {}) as { timeoutSeconds?: number }).timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
 
 	// Read every item first, so a parameter mistake stops the run before any order reaches the POS.
 	const calls: Array<ItemCall | { error: NodeOperationError }> = items.map((_item, index) => {

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { DEFAULT_RETRY_STATUSES } from '../../lib/pos/retryPolicy';
 
+/** Per request, unless the node's option says otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
 /** Retry, duplicate, pacing and timeout settings; the defaults suit the POS APIs we know. */
 export const optionProperties: INodeProperties[] = [
 	{
@@ -86,7 +89,7 @@ export const optionProperties: INodeProperties[] = [
 				name: 'timeoutSeconds',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 30,
+				default: DEFAULT_TIMEOUT_SECONDS,
 				description: 'Per request; a timeout counts as a network error',
 			},
 		],

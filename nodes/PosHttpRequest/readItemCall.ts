@@ -3,7 +3,7 @@ import { buildPosRequest, isIdempotentMethod, type PosMethod } from '../../lib/p
 import { checkBodyPatterns } from '../../lib/pos/classifyResponse';
 import type { PosCredentials } from '../../lib/pos/credentials';
 import { deriveIdempotencyKey, placeIdempotencyKey, type IdempotencyPlacement } from '../../lib/pos/idempotencyKey';
-import { parseStatusList, type RetryPolicy } from '../../lib/pos/retryPolicy';
+import { DEFAULT_RETRY_STATUSES, parseStatusList, type RetryPolicy } from '../../lib/pos/retryPolicy';
 import type { PosCall } from '../../lib/pos/sendPosRequest';
 
 export interface ItemCall {
@@ -48,7 +48,7 @@ export function readNodeSettings(context: IExecuteFunctions): NodeSettings {
 	const number = (name: string, fallback: number) => (typeof options[name] === 'number' ? (options[name] as number) : fallback);
 	let retryStatuses;
 	try {
-		retryStatuses = parseStatusList(String(options.retryStatuses ?? '408, 425, 429, 5xx'));
+		retryStatuses = parseStatusList(String(options.retryStatuses ?? DEFAULT_RETRY_STATUSES));
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), `Retry On Statuses: ${(error as Error).message}`);
 	}

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { optionProperties as posRequestOptions } from '../PosHttpRequest/optionProperties';
 import { DEFAULT_CACHE_MINUTES } from './skuMapping';
+import { DEFAULT_STOCK_CHANGE_OVERLAP_SECONDS } from '../../lib/pos/inventory/changeCursor';
 
 /** The node's operations, by parameter value. */
 export const OPERATION = {
@@ -73,7 +74,7 @@ export const optionsProperty: INodeProperties = {
 			name: 'overlapSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 300,
+			default: DEFAULT_STOCK_CHANGE_OVERLAP_SECONDS,
 			displayOptions: { show: { '/operation': [OPERATION.getStockChanges] } },
 			description: 'Get Stock Changes asks again from this long before the newest change it returned, for changes the POS shows late; repeats are dropped by change ID',
 		},

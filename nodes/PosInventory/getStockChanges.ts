@@ -9,6 +9,7 @@ import { readLocationId } from './orderEvents';
 import { connectToPos } from './posInventoryTransport';
 import { skusOfItems } from './skuMapping';
 import { toNodeError } from '../shared/nodeError';
+import { DEFAULT_STOCK_CHANGE_OVERLAP_SECONDS } from '../../lib/pos/inventory/changeCursor';
 
 const positionsInThisProcess = new ProcessCursorCopies();
 
@@ -41,7 +42,7 @@ function changeJson(vendorId: string, change: PosStockChange, sku: string, count
 export async function getPosStockChanges(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
 	const locationId = readLocationId(this);
 	const options = this.getNodeParameter('options', 0, {}) as CursorOptions;
-	const overlapMs = Math.max(0, options.overlapSeconds ?? 300) * 1000;
+	const overlapMs = Math.max(0, options.overlapSeconds ?? DEFAULT_STOCK_CHANGE_OVERLAP_SECONDS) * 1000;
 	const memory = this.getWorkflowStaticData('node') as { stockChangeCursors?: Record<string, StockChangeCursor> };
 	const cursors = (memory.stockChangeCursors ??= {});
 	const cursorKey = `${vendor.id}:${locationId}`;

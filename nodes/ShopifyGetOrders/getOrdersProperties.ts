@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_CHANGE_OVERLAP_SECONDS } from '../../lib/shopify/orders/changeCursor';
 
 const FINANCIAL_STATUSES = ['authorized', 'expired', 'paid', 'partially_paid', 'partially_refunded', 'pending', 'refunded', 'voided'];
 const FULFILLMENT_STATUSES = ['fulfilled', 'on_hold', 'partial', 'request_declined', 'scheduled', 'shipped', 'unfulfilled', 'unshipped'];
@@ -165,7 +166,7 @@ export const getOrdersProperties: INodeProperties[] = [
 				name: 'cursorOverlapSeconds',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: 300,
+				default: DEFAULT_CHANGE_OVERLAP_SECONDS,
 				description:
 					'How far back each run looks again for changes Shopify\'s search showed late; repeats are dropped',
 				displayOptions: { show: { '/onlyChanges': [true] } },

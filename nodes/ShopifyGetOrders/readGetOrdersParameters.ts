@@ -5,6 +5,7 @@ import { searchTimestamp } from '../../lib/shopify/orders/searchQuery';
 import { instantInZone } from '../../lib/shopify/orders/wallClockTime';
 import type { SearchWarningPolicy } from '../../lib/shopify/searchWarnings';
 import { toNodeError } from '../shared/nodeError';
+import { DEFAULT_CHANGE_OVERLAP_SECONDS } from '../../lib/shopify/orders/changeCursor';
 
 export interface GetOrdersParameters {
 	output: 'posOrder' | 'raw';
@@ -61,7 +62,7 @@ export function readGetOrdersParameters(ctx: IExecuteFunctions, itemIndex: numbe
 		throw new NodeOperationError(ctx.getNode(), `Limit must be a whole number of at least 1, not ${limit}.`, { itemIndex });
 	}
 	const bulkThreshold = Number(options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
-	const overlapSeconds = Number(options.cursorOverlapSeconds ?? 300);
+	const overlapSeconds = Number(options.cursorOverlapSeconds ?? DEFAULT_CHANGE_OVERLAP_SECONDS);
 	if (!Number.isFinite(overlapSeconds) || overlapSeconds < 0) {
 		throw new NodeOperationError(ctx.getNode(), `Change Overlap must be 0 or more seconds, not ${String(options.cursorOverlapSeconds)}.`, { itemIndex });
 	}

@@ -14,6 +14,7 @@ import { advanceCursor, pollWindowStart, updatedSinceSearch } from '../../lib/sh
 import { shopifyClientFor, shopifyCredentialFor } from '../shared/shopifyClient';
 import { orderMemories } from './triggerMemory';
 import { toNodeError } from '../shared/nodeError';
+import { DEFAULT_MAX_CHANGES_PER_POLL, DEFAULT_POLL_OVERLAP_MINUTES } from '../../lib/shopify/webhooks/pollingCursor';
 
 interface PollOptions {
 	search?: string;
@@ -178,8 +179,8 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 	const client = await shopifyClientFor(context);
 	const shopDomain = await myshopifyDomainOf(client, shop);
 	const memories = orderMemories(context.getWorkflowStaticData('global'), context.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
-	const overlapMs = Math.max(0, options.overlapMinutes ?? 10) * 60_000;
-	const maxChanges = Math.max(1, options.maxChangesPerPoll ?? 500);
+	const overlapMs = Math.max(0, options.overlapMinutes ?? DEFAULT_POLL_OVERLAP_MINUTES) * 60_000;
+	const maxChanges = Math.max(1, options.maxChangesPerPoll ?? DEFAULT_MAX_CHANGES_PER_POLL);
 	const search = updatedSinceSearch(pollWindowStart(state.cursor, overlapMs), options.search);
 	const stats = newFetchStats();
 	const searchWarnings: string[] = [];

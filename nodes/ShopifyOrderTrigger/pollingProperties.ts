@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { orderOutputProperty, skipPosOrdersOption } from './orderTriggerProperties';
+import { DEFAULT_MAX_CHANGES_PER_POLL, DEFAULT_POLL_OVERLAP_MINUTES } from '../../lib/shopify/webhooks/pollingCursor';
 
 export const pollingTriggerProperties: INodeProperties[] = [
 	{
@@ -30,7 +31,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 				name: 'overlapMinutes',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1440 },
-				default: 10,
+				default: DEFAULT_POLL_OVERLAP_MINUTES,
 				description:
 					'How far back before the last poll each poll looks again. Shopify\'s search can show a change a little late; repeats are dropped.',
 			},
@@ -39,7 +40,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 				name: 'maxChangesPerPoll',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10000 },
-				default: 500,
+				default: DEFAULT_MAX_CHANGES_PER_POLL,
 				description: 'Larger backlogs continue at the next poll, oldest first',
 			},
 			{

@@ -1,3 +1,6 @@
+/** How far back each run asks again unless told otherwise, for changes the POS shows late. */
+export const DEFAULT_STOCK_CHANGE_OVERLAP_SECONDS = 300;
+
 /**
  * Where "Get Stock Changes" left off, kept in the node's static data so a schedule and a webhook hint
  * calling the same node share it. Each run asks from the newest change time seen minus an overlap (a

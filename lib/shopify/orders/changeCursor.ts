@@ -1,3 +1,6 @@
+/** How far back each run looks again unless told otherwise: 5 minutes covers the search index's usual lag. */
+export const DEFAULT_CHANGE_OVERLAP_SECONDS = 300;
+
 /**
  * "Only orders changed since the last successful run": each change of an order (its id at one
  * `updatedAt`) is returned exactly once across runs.

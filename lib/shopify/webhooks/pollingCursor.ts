@@ -1,3 +1,7 @@
+/** How far back before the last poll each poll looks again, and how many changes one poll takes, unless told otherwise. */
+export const DEFAULT_POLL_OVERLAP_MINUTES = 10;
+export const DEFAULT_MAX_CHANGES_PER_POLL = 500;
+
 /**
  * Where the next poll starts. Shopify's order search index trails writes by seconds (minutes under load), so
  * an order updated just before a poll may only show up in a later one with an `updatedAt` older than the
