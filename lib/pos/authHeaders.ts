@@ -32,6 +32,8 @@ export function parseFixedHeaders(text: string | undefined): Record<string, stri
 export function authHeader(credentials: PosCredentials): Record<string, string> {
 	switch (credentials.authType) {
 		case 'none':
+		// n8n's OAuth2 request helper adds the bearer token (and refreshes it).
+		case 'oauth2':
 			return {};
 		case 'bearer':
 			if (!credentials.token) throw new PosCredentialError('The POS API credential uses a bearer token, but the Token field is empty.');
@@ -71,6 +73,7 @@ export function secretValues(credentials: PosCredentials): string[] {
 	const values: string[] = [];
 	if (credentials.authType === 'bearer' && credentials.token) values.push(credentials.token);
 	if (credentials.authType === 'header' && credentials.apiKey) values.push(credentials.apiKey);
+	if (credentials.authType === 'oauth2') values.push(...(credentials.oauthSecrets ?? []));
 	if (credentials.authType === 'basic') {
 		if (credentials.password) values.push(credentials.password);
 		if (credentials.username) values.push(Buffer.from(`${credentials.username}:${credentials.password ?? ''}`, 'utf8').toString('base64'));

@@ -4,7 +4,7 @@ import { InputError } from '../packageError';
  * The `posApi` credential as lib/ sees it: where the POS lives, how it authenticates, and the fixed headers
  * some vendors require on every call (Square-Version, a User-Agent for Lightspeed X).
  */
-export type PosAuthType = 'none' | 'bearer' | 'header' | 'basic';
+export type PosAuthType = 'none' | 'bearer' | 'header' | 'basic' | 'oauth2';
 
 export interface PosCredentials {
 	baseUrl: string;
@@ -19,6 +19,8 @@ export interface PosCredentials {
 	password?: string;
 	/** `Name: value`, one a line. */
 	extraHeaders?: string;
+	/** oauth2 (the `posOAuth2Api` credential): n8n's request helper signs each request; these are its tokens and client secret, to scrub from output. */
+	oauthSecrets?: string[];
 }
 
 export class PosCredentialError extends InputError {

@@ -3,6 +3,7 @@ import { executePosRequests } from './executePosRequests';
 import { idempotencyProperties } from './idempotencyProperties';
 import { optionProperties } from './optionProperties';
 import { requestProperties } from './requestProperties';
+import { posAuthenticationProperty, posCredentialDescriptions } from '../shared/posSignIn';
 
 /**
  * An HTTP request to any POS API, with what a generic HTTP node lacks for pushing orders exactly once:
@@ -23,8 +24,8 @@ export class PosHttpRequest implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Success', 'Failed'],
-		credentials: [{ name: 'posApi', required: true }],
-		properties: [...requestProperties, ...idempotencyProperties, ...optionProperties],
+		credentials: posCredentialDescriptions,
+		properties: [posAuthenticationProperty, ...requestProperties, ...idempotencyProperties, ...optionProperties],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,21 +1,10 @@
-import { createHash } from 'node:crypto';
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { posCredentialsFrom } from '../../credentials/PosApi.credentials';
-import { n8nHttpSend } from '../../lib/http/n8nHttpSend';
-import { secretHeaderNames, secretValues } from '../../lib/pos/authHeaders';
-import type { PosCredentials } from '../../lib/pos/credentials';
 import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
-import { createRedactor } from '../../lib/http/redact';
 import { sendPosRequest, type PosCallResult } from '../../lib/pos/sendPosRequest';
 import { failedJson, successJson } from './outputItems';
 import { readItemCall, readNodeSettings, type ItemCall } from './readItemCall';
 import { DEFAULT_TIMEOUT_SECONDS } from './optionProperties';
-
-/** Identifies the credential for the shared rate limiter without keeping its secret as a key. */
-function credentialKey(credentials: PosCredentials): string {
-	const identity = [credentials.baseUrl, credentials.authType, credentials.token, credentials.headerName, credentials.apiKey, credentials.username].join('\n');
-	return createHash('sha256').update(identity).digest('hex');
-}
+import { signInToPos } from '../shared/posSignIn';
 
 /** Runs `worker` over indexes 0..count-1 with at most `limit` in flight. */
 async function forEachConcurrently(count: number, limit: number, worker: (index: number) => Promise<void>): Promise<void> {
@@ -36,8 +25,7 @@ async function forEachConcurrently(count: number, limit: number, worker: (index:
  */
 export async function executePosRequests(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const credentials = posCredentialsFrom(await this.getCredentials('posApi'));
-	const redactor = createRedactor(secretHeaderNames(credentials), secretValues(credentials));
+	const { credentials, send, redactor, accountKey } = await signInToPos(this);
 	const settings = readNodeSettings(this);
 	const timeoutMs = ((this.getNodeParameter('options', 0, {}) as { timeoutSeconds?: number }).timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
 
@@ -54,8 +42,7 @@ export async function executePosRequests(this: IExecuteFunctions): Promise<INode
 		}
 	});
 
-	const limiter = settings.requestsPerSecond > 0 ? sharedRateLimiter(credentialKey(credentials), settings.requestsPerSecond) : undefined;
-	const send = n8nHttpSend(this.helpers);
+	const limiter = settings.requestsPerSecond > 0 ? sharedRateLimiter(accountKey, settings.requestsPerSecond) : undefined;
 	const results: Array<{ output: 0 | 1; item: INodeExecutionData }> = new Array(items.length);
 	await forEachConcurrently(items.length, settings.concurrency, async (index) => {
 		const prepared = calls[index];

@@ -8,6 +8,7 @@ import { listPosLocations } from './listLocations';
 import { moveStockForOrders } from './moveStock';
 import { recordShopifyOrders } from './recordOrders';
 import { toNodeError } from '../shared/nodeError';
+import { posAuthenticationProperty, posCredentialDescriptions } from '../shared/posSignIn';
 
 const OPERATIONS = {
 	[OPERATION.findItemsBySku]: findItemsBySku,
@@ -39,8 +40,8 @@ export class PosInventory implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Done', 'Failed / Not Mapped'],
-		credentials: [{ name: 'posApi', required: true }],
-		properties: [vendorProperty, operationProperty, locationProperty, ...findItemsBySkuProperties, optionsProperty],
+		credentials: posCredentialDescriptions,
+		properties: [posAuthenticationProperty, vendorProperty, operationProperty, locationProperty, ...findItemsBySkuProperties, optionsProperty],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

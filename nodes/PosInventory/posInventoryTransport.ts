@@ -1,32 +1,23 @@
-import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { posCredentialsFrom } from '../../credentials/PosApi.credentials';
-import { n8nHttpSend } from '../../lib/http/n8nHttpSend';
-import { secretHeaderNames, secretValues } from '../../lib/pos/authHeaders';
 import { buildPosRequest } from '../../lib/pos/buildRequest';
 import { NO_DUPLICATES, posErrorMessage } from '../../lib/pos/classifyResponse';
 import type { PosCredentials } from '../../lib/pos/credentials';
 import type { PosJsonCall, PosJsonResult, PosJsonTransport } from '../../lib/pos/inventory/posJsonTransport';
 import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
-import { createRedactor, type Redactor } from '../../lib/http/redact';
 import { sendPosRequest } from '../../lib/pos/sendPosRequest';
 import { readNodeSettings } from '../PosHttpRequest/readItemCall';
+import type { Redactor } from '../../lib/http/redact';
+import { signInToPos } from '../shared/posSignIn';
 
 /** Everything an operation needs to talk to the POS, built once per execution. */
 export interface PosConnection {
 	transport: PosJsonTransport;
 	redactor: Redactor;
 	credentials: PosCredentials;
-	/** The credential's secret, for the SKU cache's scope hash (never stored or shown). */
+	/** Identifies the account (a hash, never a secret in clear), for the SKU cache's scope. */
 	secret: string;
 	/** HTTP requests sent so far in this execution, retries included. */
 	requestsSent(): number;
-}
-
-/** Identifies the credential for the shared rate limiter without keeping its secret as a key. */
-function credentialKey(credentials: PosCredentials): string {
-	const identity = [credentials.baseUrl, credentials.authType, credentials.token, credentials.headerName, credentials.apiKey, credentials.username].join('\n');
-	return createHash('sha256').update(identity).digest('hex');
 }
 
 function parse(text: string | undefined): unknown {
@@ -43,13 +34,11 @@ function parse(text: string | undefined): unknown {
  * headers, retries with backoff or Retry-After, the per-credential rate limit, and the node's options.
  */
 export async function connectToPos(context: IExecuteFunctions, nodeName: string): Promise<PosConnection> {
-	const credentials = posCredentialsFrom(await context.getCredentials('posApi'));
-	const redactor = createRedactor(secretHeaderNames(credentials), secretValues(credentials));
+	const { credentials, send, redactor, accountKey } = await signInToPos(context);
 	const settings = readNodeSettings(context);
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const timeoutMs = (typeof options.timeoutSeconds === 'number' ? options.timeoutSeconds : 30) * 1000;
-	const limiter = settings.requestsPerSecond > 0 ? sharedRateLimiter(credentialKey(credentials), settings.requestsPerSecond) : undefined;
-	const send = n8nHttpSend(context.helpers);
+	const limiter = settings.requestsPerSecond > 0 ? sharedRateLimiter(accountKey, settings.requestsPerSecond) : undefined;
 	let sent = 0;
 	const transport = async (call: PosJsonCall): Promise<PosJsonResult> => {
 		const request = buildPosRequest(credentials, { method: call.method, path: call.path, query: call.query, body: call.body, timeoutMs });
@@ -71,6 +60,5 @@ export async function connectToPos(context: IExecuteFunctions, nodeName: string)
 		}
 		return { ok: true, status: result.response?.status ?? 200, body: parse(result.response?.body) };
 	};
-	const secret = credentials.token ?? credentials.apiKey ?? (credentials.username ? `${credentials.username}:${credentials.password ?? ''}` : '');
-	return { transport, redactor, credentials, secret, requestsSent: () => sent };
+	return { transport, redactor, credentials, secret: accountKey, requestsSent: () => sent };
 }

@@ -6,6 +6,7 @@ import type { SquareItemSeed } from './flavours/square/catalog';
 import type { SquareLocationSeed } from './flavours/square/locations';
 import type { SquareWebhookDelivery, SquareWebhookKnobs, SquareWebhookSubscription } from './flavours/square/webhooks';
 import type { CatalogVariation, StoredOrder } from './store';
+import type { OAuth2Log } from './oauth2Server';
 
 export interface PosSimulatorState {
 	orders: StoredOrder[];
@@ -52,6 +53,8 @@ export class PosSimulatorClient {
 	setStock = (locationId: string, item: string, quantity: number) => this.call<void>('PUT', '/_pos/stock', { locationId, item, quantity });
 	addCatalog = (variations: CatalogVariation[]) => this.call<void>('POST', '/_pos/catalog', { variations });
 	reset = () => this.call<void>('POST', '/_pos/reset');
+	oauth2Log = () => this.call<OAuth2Log>('GET', '/_pos/oauth2');
+	expireAccessTokens = () => this.call<void>('POST', '/_pos/oauth2/expire');
 
 	// Square (flavours/square/control.ts)
 	squareCatalog = async (items: SquareItemSeed[]) => (await this.call<{ objects: Array<Record<string, unknown>> }>('POST', '/_pos/square/catalog', { items })).objects;

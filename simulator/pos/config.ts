@@ -1,9 +1,12 @@
+import type { SimulatedOAuth2 } from './oauth2Server';
+
 /** How the simulated POS authenticates callers: the four ways a real POS API does. */
 export type SimulatedAuth =
 	| { type: 'none' }
 	| { type: 'bearer'; token: string }
 	| { type: 'header'; name: string; value: string }
-	| { type: 'basic'; username: string; password: string };
+	| { type: 'basic'; username: string; password: string }
+	| SimulatedOAuth2;
 
 /**
  * Idempotency of the generic REST POS: a key in a header or at a body path, or none. On a repeated key,

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_CONFIG, type PosSimulatorConfig, type SimulatedAuth } from './config';
 import { PosFaultPlan, type OutageSpec, type PosFaultSpec } from './faults';
+import { OAuth2Server } from './oauth2Server';
 import { genericRoutes } from './flavours/generic';
 import { cloverRoutes } from './flavours/clover';
 import { lightspeedXRoutes } from './flavours/lightspeedX';
@@ -36,8 +37,10 @@ export interface LoggedRequest {
 
 const FLAVOURS: FlavourRoutes[] = [squareRoutes, cloverRoutes, loyverseRoutes, lightspeedXRoutes, genericRoutes];
 
-function authorized(auth: SimulatedAuth, context: RouteContext): boolean {
+function authorized(auth: SimulatedAuth, context: RouteContext, oauth2: OAuth2Server): boolean {
 	switch (auth.type) {
+		case 'oauth2':
+			return oauth2.accepts(header(context, 'authorization'));
 		case 'none':
 			return true;
 		case 'bearer':
@@ -61,6 +64,8 @@ function unauthorized(path: string): Reply {
  * Loyverse- and Lightspeed X-like paths side by side, faults on demand, and a control API under `/_pos/`:
  *   GET  /_pos/state            orders, stock, catalog, Square's locations and counts
  *   GET  /_pos/requests         the request log (DELETE clears it)
+ *   GET  /_pos/oauth2           the OAuth2 servers' log (codes, refreshes, refused refreshes and tokens)
+ *   POST /_pos/oauth2/expire    every access token issued so far expires now
  *   PUT  /_pos/config           partial PosSimulatorConfig
  *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
  *   POST /_pos/outage           an OutageSpec → {from, until} (null until it starts)
@@ -75,6 +80,8 @@ export class PosSimulator {
 	readonly square: SquareSimulation;
 	readonly faults: PosFaultPlan;
 	readonly config: PosSimulatorConfig;
+	/** The vendors' OAuth2 servers, when `config.auth` is an OAuth2 application. */
+	readonly oauth2: OAuth2Server;
 	readonly requests: LoggedRequest[] = [];
 	readonly now: () => number;
 	origin = '';
@@ -88,6 +95,7 @@ export class PosSimulator {
 		this.square = new SquareSimulation(this.now, this.store, options.square);
 		this.faults = new PosFaultPlan(this.now);
 		this.config = { ...DEFAULT_CONFIG, ...(options.config ?? {}) };
+		this.oauth2 = new OAuth2Server(() => (this.config.auth.type === 'oauth2' ? this.config.auth : undefined), this.now);
 	}
 
 	async start(): Promise<string> {
@@ -129,12 +137,15 @@ export class PosSimulator {
 			request.socket.destroy();
 		};
 
+		const signIn = this.oauth2.route(method, url, body, headers['content-type']);
+		if (signIn) return this.answer(response, logged, signIn);
+
 		const outage = this.faults.outageFor();
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
 		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, config: this.config };
-		if (!authorized(this.config.auth, context)) return this.answer(response, logged, unauthorized(url.pathname));
+		if (!authorized(this.config.auth, context, this.oauth2)) return this.answer(response, logged, unauthorized(url.pathname));
 
 		const lightspeed = url.pathname === '/api/register_sales' || url.pathname.startsWith('/api/2.0/');
 		if (this.overRateLimit()) return this.answer(response, logged, this.tooManyRequests(lightspeed ? 'date' : 'seconds', 1));
@@ -191,6 +202,11 @@ export class PosSimulator {
 		switch (route) {
 			case 'GET /_pos/state':
 				return sendJson(response, 200, this.state());
+			case 'GET /_pos/oauth2':
+				return sendJson(response, 200, this.oauth2.log);
+			case 'POST /_pos/oauth2/expire':
+				this.oauth2.expireAccessTokens();
+				return sendJson(response, 200, { ok: true });
 			case 'GET /_pos/requests':
 				return sendJson(response, 200, { requests: this.requests });
 			case 'DELETE /_pos/requests':
