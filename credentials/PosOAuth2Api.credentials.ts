@@ -6,6 +6,9 @@ import type { PosCredentials } from '../lib/pos/credentials';
  * what is UNCONFIRMED: README "POS credentials". `{prefix}` is Lightspeed's domain prefix; `{clover}` Clover's
  * regional host part (`clover.com`, `eu.clover.com`, `la.clover.com`).
  */
+/** The Square API version the package is built and tested against (the POS API credential's templates name it too). */
+const SQUARE_VERSION = '2026-09-16';
+
 const PRESETS = {
 	square: {
 		authUrl: 'https://connect.squareup.com/oauth2/authorize',
@@ -16,7 +19,7 @@ const PRESETS = {
 		sandboxApiUrl: 'https://connect.squareupsandbox.com',
 		// Each scope on its own: WRITE does not imply READ at Square.
 		scope: 'MERCHANT_PROFILE_READ ITEMS_READ INVENTORY_READ INVENTORY_WRITE ORDERS_READ ORDERS_WRITE PAYMENTS_WRITE',
-		headers: 'Square-Version: 2026-09-16',
+		headers: `Square-Version: ${SQUARE_VERSION}`,
 		testPath: '/v2/locations',
 	},
 	lightspeedX: {
@@ -201,6 +204,8 @@ export class PosOAuth2Api implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '={{$credentials.testPath}}',
 			method: 'GET',
+			// Square answers in the version the package speaks (the other vendors ignore the header).
+			headers: { 'Square-Version': `={{$credentials.vendor === 'square' ? '${SQUARE_VERSION}' : ''}}` },
 		},
 	};
 }

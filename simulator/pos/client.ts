@@ -55,6 +55,7 @@ export class PosSimulatorClient {
 	reset = () => this.call<void>('POST', '/_pos/reset');
 	oauth2Log = () => this.call<OAuth2Log>('GET', '/_pos/oauth2');
 	expireAccessTokens = () => this.call<void>('POST', '/_pos/oauth2/expire');
+	holdTokenRequests = (refused: number) => this.call<void>('POST', '/_pos/oauth2/hold', { refused });
 
 	// Square (flavours/square/control.ts)
 	squareCatalog = async (items: SquareItemSeed[]) => (await this.call<{ objects: Array<Record<string, unknown>> }>('POST', '/_pos/square/catalog', { items })).objects;

@@ -57,6 +57,8 @@ export class OAuth2Server {
 	private readonly codes = new Map<string, { redirectUri: string; expiresAt: number }>();
 	private readonly accessTokens = new Map<string, number>();
 	private readonly refreshTokens = new Map<string, { revoked: boolean }>();
+	/** While set, token requests wait until this many access tokens have been refused in all (see holdTokenRequests). */
+	private holdUntilRefused: number | undefined;
 
 	constructor(
 		private readonly app: () => SimulatedOAuth2 | undefined,
@@ -85,6 +87,25 @@ export class OAuth2Server {
 		if (expiresAt !== undefined && expiresAt > this.now()) return true;
 		this.log.refusedAccessTokens++;
 		return false;
+	}
+
+	/**
+	 * Holds the token endpoint's answers until `refused` more API calls have been refused for an expired or
+	 * unknown token (or 60 s have passed): a test's way to make several clients meet the expiry before any
+	 * refresh is answered, whatever the machine's speed.
+	 */
+	holdTokenRequests(refused: number): void {
+		this.holdUntilRefused = this.log.refusedAccessTokens + refused;
+	}
+
+	/** Resolves when a held token request may be answered. */
+	async tokenRequestMayProceed(url: URL): Promise<void> {
+		if (!TOKEN_PATHS[url.pathname] && url.pathname !== '/oauth/v2/refresh') return;
+		const deadline = Date.now() + 60_000;
+		while (this.holdUntilRefused !== undefined && this.log.refusedAccessTokens < this.holdUntilRefused && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		this.holdUntilRefused = undefined;
 	}
 
 	/** Ends every access token now (as if they had all reached their expiry). */

@@ -66,6 +66,7 @@ function unauthorized(path: string): Reply {
  *   GET  /_pos/requests         the request log (DELETE clears it)
  *   GET  /_pos/oauth2           the OAuth2 servers' log (codes, refreshes, refused refreshes and tokens)
  *   POST /_pos/oauth2/expire    every access token issued so far expires now
+ *   POST /_pos/oauth2/hold      {refused: n}: token answers wait until n more API calls were refused for their token
  *   PUT  /_pos/config           partial PosSimulatorConfig
  *   POST /_pos/faults           a PosFaultSpec or a list (DELETE clears faults and outages)
  *   POST /_pos/outage           an OutageSpec → {from, until} (null until it starts)
@@ -137,6 +138,7 @@ export class PosSimulator {
 			request.socket.destroy();
 		};
 
+		await this.oauth2.tokenRequestMayProceed(url);
 		const signIn = this.oauth2.route(method, url, body, headers['content-type']);
 		if (signIn) return this.answer(response, logged, signIn);
 
@@ -204,6 +206,9 @@ export class PosSimulator {
 				return sendJson(response, 200, this.state());
 			case 'GET /_pos/oauth2':
 				return sendJson(response, 200, this.oauth2.log);
+			case 'POST /_pos/oauth2/hold':
+				this.oauth2.holdTokenRequests(isObject(json) && typeof json.refused === 'number' ? json.refused : 1);
+				return sendJson(response, 200, { ok: true });
 			case 'POST /_pos/oauth2/expire':
 				this.oauth2.expireAccessTokens();
 				return sendJson(response, 200, { ok: true });

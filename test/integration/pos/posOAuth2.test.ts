@@ -1,5 +1,6 @@
 import { PosOAuth2Api } from '../../../credentials/PosOAuth2Api.credentials';
 import { PosHttpRequest } from '../../../nodes/PosHttpRequest/PosHttpRequest.node';
+import { PosInventory } from '../../../nodes/PosInventory/PosInventory.node';
 import type { SimulatedOAuth2 } from '../../../simulator/pos/oauth2Server';
 import type { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { logText, runNode } from '../../helpers/n8nEngine';
@@ -101,5 +102,20 @@ describe('POS HTTP Request with the POS OAuth2 credential (n8n-core OAuth2 helpe
 		expect(sim.oauth2.log.refusedRefreshes.map((refusal) => refusal.reason)).toContain('revoked refresh token');
 		const everything = JSON.stringify(result.run.data) + logText(result.logs);
 		for (const secret of [tokens.access_token, tokens.refresh_token, APP.clientSecret]) expect(everything).not.toContain(secret);
+	});
+
+	it('the POS node (Square) lists locations with the OAuth2 credential, refreshing an expired token first', async () => {
+		const [location] = sim.square.locations.seed([{ name: 'Main Street' }]);
+		const tokens = await signIn(sim);
+		sim.oauth2.expireAccessTokens();
+		const result = await runNode({
+			nodeType: PosInventory,
+			parameters: { authentication: 'posOAuth2Api', vendor: 'square', operation: 'listLocations', options: { requestsPerSecond: 0 } },
+			input: [{}],
+			credentials: { posOAuth2Api: credential(sim, tokens) as never },
+			credentialTypes: [PosOAuth2Api],
+		});
+		expect(result.json(0)).toEqual([expect.objectContaining({ vendor: 'square', id: location.id, name: 'Main Street' })]);
+		expect(sim.oauth2.log.refreshes).toBe(1);
 	});
 });
