@@ -55,7 +55,7 @@ export class N8n1Instance {
 		});
 	}
 
-	async cli(args: string[], timeoutMs = 180_000): Promise<ProcessResult> {
+	async cli(args: string[], timeoutMs = 600_000): Promise<ProcessResult> {
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_PORT: String(await freePort()) };
 		return await runProcess(this.runtime.nodeBin, [this.runtime.n8nBin, ...args], { env, cwd: this.userFolder, timeoutMs });
 	}

@@ -67,7 +67,7 @@ describe('the package inside n8n 1.x (n8n execute)', () => {
 		expect(replay.code).toBe(0);
 		expect(nodeOutput(replay, 'Shopify Adjust Inventory')[0].idempotencyKey).toBe(applied.idempotencyKey);
 		expect(await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId)).toBe(before - 2);
-	});
+	}, 1_200_000);
 
 	it('POS HTTP Request creates one order per key in a generic POS and in Square, twice run', async () => {
 		for (const workflowId of ['n8n1PosGeneric', 'n8n1PosGeneric', 'n8n1PosSquare', 'n8n1PosSquare']) {
@@ -78,5 +78,6 @@ describe('the package inside n8n 1.x (n8n execute)', () => {
 		}
 		expect(pos.store.orders.filter((order) => order.flavour === 'generic').map((order) => order.idempotencyKey)).toEqual(['shopify-1001-loc-main']);
 		expect(pos.store.orders.filter((order) => order.flavour === 'square')).toHaveLength(1);
-	});
+		// Four `n8n execute` runs, each booting n8n: minutes on a loaded machine.
+	}, 1_200_000);
 });

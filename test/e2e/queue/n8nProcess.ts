@@ -36,6 +36,11 @@ export class N8nProcess {
 		return this.child?.pid;
 	}
 
+	/** Null while running (or never started); the code or signal name once it ended. */
+	get exitCode(): number | string | null {
+		return this.child?.exitCode ?? this.child?.signalCode ?? null;
+	}
+
 	start(): void {
 		if (this.child) throw new Error(`${this.name} is already running`);
 		this.logStream = createWriteStream(this.spec.logFile, { flags: 'a' });

@@ -76,9 +76,12 @@ export async function startQueueWorld(options: { backfillOrders?: number; cluste
 			},
 		};
 	} catch (error) {
+		// What each n8n process said last, read before stopping them (their folders go with the cluster).
+		const tails = (cluster?.processes ?? []).map((process) => `--- ${process.name} (exit ${String(process.exitCode)}):\n${process.logTail(30)}`);
 		await cluster?.stop();
 		await pos.stop();
 		await shop.close();
+		if (tails.length > 0 && error instanceof Error) error.message += `\n${tails.join('\n')}`;
 		throw error;
 	}
 }
