@@ -1,4 +1,5 @@
-import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { bodyText, lowerCaseHeaders, n8nRequestOptions } from './n8nHelperParts';
 import { NetworkError, type HttpRequest, type HttpResponse, type HttpSend } from './types';
 
 interface HttpRequestHelper {
@@ -11,14 +12,6 @@ interface FullResponse {
 	statusCode: number;
 }
 
-function bodyText(body: unknown): string {
-	if (body === undefined || body === null) return '';
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
-	if (typeof body === 'string') return body;
-	return JSON.stringify(body);
-}
-
 /**
  * lib/'s HTTP seam on n8n's own request helper, so the instance's proxy, TLS and SSRF settings apply.
  * Every status resolves; only a missing response rejects (as NetworkError, with Node's error code).
@@ -27,26 +20,12 @@ export function n8nHttpSend(helpers: HttpRequestHelper): HttpSend {
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		let response: FullResponse;
 		try {
-			response = (await helpers.httpRequest({
-				method: request.method as IHttpRequestMethods,
-				url: request.url,
-				headers: request.headers,
-				body: request.body,
-				timeout: request.timeoutMs ?? 30_000,
-				encoding: 'arraybuffer',
-				json: false,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as FullResponse;
+			response = (await helpers.httpRequest({ ...n8nRequestOptions(request), ignoreHttpStatusErrors: true })) as FullResponse;
 		} catch (error) {
 			const cause = error as { code?: string; cause?: { code?: string }; message?: string };
 			const code = cause.code ?? cause.cause?.code ?? 'ECONNRESET';
 			throw new NetworkError(`${request.method} ${new URL(request.url).origin}: ${cause.message ?? code}`, code);
 		}
-		const headers: Record<string, string> = {};
-		for (const [name, value] of Object.entries(response.headers ?? {})) {
-			if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-		}
-		return { status: response.statusCode, headers, body: bodyText(response.body) };
+		return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: bodyText(response.body) };
 	};
 }

@@ -1,4 +1,5 @@
-import type { IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
+import { bodyText, lowerCaseHeaders, n8nRequestOptions } from './n8nHelperParts';
 import { NetworkError, type HttpRequest, type HttpResponse, type HttpSend } from './types';
 
 /** A node context whose request helper signs with an OAuth2 credential (refreshing the token on a 401). */
@@ -16,22 +17,6 @@ interface AnsweredError {
 	response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
 }
 
-function bodyText(body: unknown): string {
-	if (body === undefined || body === null) return '';
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
-	if (typeof body === 'string') return body;
-	return JSON.stringify(body);
-}
-
-function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
-	const result: Record<string, string> = {};
-	for (const [name, value] of Object.entries(headers ?? {})) {
-		if (value !== undefined && value !== null) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-	}
-	return result;
-}
-
 /**
  * lib/'s HTTP seam on n8n's OAuth2 request helper: n8n adds the bearer token and, on a 401, refreshes it,
  * stores it (a rotated refresh token included) and sends once more. The helper throws for every other
@@ -42,16 +27,11 @@ function lowerCaseHeaders(headers: Record<string, unknown> | undefined): Record<
 export function n8nOAuth2HttpSend(context: OAuth2RequestContext, credentialsType: string): HttpSend {
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		try {
-			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialsType, {
-				method: request.method as IHttpRequestMethods,
-				url: request.url,
-				headers: request.headers,
-				body: request.body,
-				timeout: request.timeoutMs ?? 30_000,
-				encoding: 'arraybuffer',
-				json: false,
-				returnFullResponse: true,
-			})) as { body: unknown; headers: Record<string, unknown>; statusCode: number };
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialsType, n8nRequestOptions(request))) as {
+				body: unknown;
+				headers: Record<string, unknown>;
+				statusCode: number;
+			};
 			return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: bodyText(response.body) };
 		} catch (error) {
 			const failure = error as AnsweredError;

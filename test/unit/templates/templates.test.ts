@@ -157,7 +157,10 @@ describe('POS templates', () => {
 		it('has placeholder credentials of the types the nodes ask for', () => {
 			for (const node of template.nodes) {
 				const own = ownByType.get(node.type);
-				const wanted = (own?.description.credentials ?? []).map((credential) => credential.name);
+				// The credentials the node shows for its settings (POS nodes: the one its Authentication picks).
+				const setting = (name: string) => node.parameters[name] ?? own?.description.properties.find((property) => property.name === name)?.default;
+				const shown = (show: Record<string, unknown[] | undefined> = {}) => Object.entries(show).every(([name, values]) => (values ?? []).includes(setting(name) as never));
+				const wanted = (own?.description.credentials ?? []).filter((credential) => shown(credential.displayOptions?.show)).map((credential) => credential.name);
 				expect(Object.keys(node.credentials ?? {})).toEqual(wanted);
 				for (const credential of Object.values(node.credentials ?? {})) expect(credential.id).toMatch(/^REPLACE_WITH_YOUR_/);
 			}
