@@ -8,6 +8,7 @@ import { readTemplate, wireToSimulators } from './templates/templateWorkflows';
 import { posCredential } from './workflows/posWorkflows';
 import { getOrdersWorkflow, orderToPosWorkflow, shopifyCredential } from './workflows/shopifyWorkflows';
 import { packageNodeVersion } from '../helpers/nodeVersions';
+import { signInToEditor } from './harness/editorSignIn';
 
 // The n8n editor in Debian's Chromium: a user logs in, opens a workflow built from our nodes, finds our
 // nodes in the node panel, opens every template (no node hides a sticky note's text) and every node's panel.
@@ -65,12 +66,7 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 	}, 60_000);
 
 	it('logs in as the owner', async () => {
-		const owner = n8n.owner!;
-		await page.goto(`${n8n.baseUrl}/signin`);
-		await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(owner.email);
-		await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
-		await page.locator('[data-test-id="form-submit-button"]').click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await signInToEditor(page, n8n);
 		expect(new URL(page.url()).pathname).not.toBe('/signin');
 	});
 

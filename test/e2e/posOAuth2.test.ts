@@ -6,6 +6,7 @@ import type { SimulatedOAuth2 } from '../../simulator/pos/oauth2Server';
 import { PosSimulator } from '../../simulator/pos/posSimulator';
 import { packageNodeVersion } from '../helpers/nodeVersions';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, N8nInstance, waitFor } from './harness';
+import { signInToEditor } from './harness/editorSignIn';
 
 // The POS OAuth2 API credential in a real n8n 2.41.1: signed in through n8n's own redirect flow in Chromium
 // against the POS simulator acting as Square's authorization server (refresh tokens single-use and revoked on
@@ -64,12 +65,7 @@ describe('POS OAuth2 API credential in n8n: sign-in in the browser, refresh rota
 	const locationsOf = (execution: ExecutionView) => execution.data?.resultData.runData['POS HTTP Request']?.[0].data?.main[0]?.map((item) => item.json) ?? [];
 
 	it('signs in through n8n\'s redirect flow in Chromium, and the credential test passes', async () => {
-		const owner = n8n.owner!;
-		await page.goto(`${n8n.baseUrl}/signin`);
-		await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(owner.email);
-		await page.locator('input[name="password"], input[type="password"]').first().fill(owner.password);
-		await page.locator('[data-test-id="form-submit-button"]').click();
-		await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+		await signInToEditor(page, n8n);
 
 		const fields = { vendor: 'square', environment: 'production', addressOverride: pos.origin, clientId: APP.clientId, clientSecret: APP.clientSecret, extraHeaders: '' };
 		const saved = await n8n.rest.rest<{ id: string }>('POST', '/credentials', { name: 'Square (OAuth2)', type: 'posOAuth2Api', data: fields });
