@@ -1,7 +1,7 @@
 import { serialization } from 'square';
 
 import { PosSimulator } from '../../simulator/pos/posSimulator';
-import { N8nInstance, nodeOutput } from './harness';
+import { expectExitedCleanly, N8nInstance, nodeOutput } from './harness';
 import { genericPosWorkflow, posCredential, SAMPLE_ORDER, squarePosWorkflow } from './workflows/posWorkflows';
 
 // A Manual Trigger workflow with the POS HTTP Request node, run by real n8n's `n8n execute` (as a user's
@@ -37,12 +37,12 @@ describe('POS HTTP Request inside n8n (n8n execute)', () => {
 
 	it('creates the order once in a generic REST POS, and a second run changes nothing', async () => {
 		const first = await n8n.execute('e2ePosGeneric');
-		expect(first.code).toBe(0);
+		expectExitedCleanly(first);
 		const [created] = nodeOutput(first, 'POS HTTP Request');
 		expect(created).toMatchObject({ outcome: 'success', statusCode: 201, idempotencyKey: 'shopify-1001-loc-main' });
 
 		const second = await n8n.execute('e2ePosGeneric');
-		expect(second.code).toBe(0);
+		expectExitedCleanly(second);
 		const [replayed] = nodeOutput(second, 'POS HTTP Request');
 		expect(replayed).toMatchObject({ idempotencyKey: 'shopify-1001-loc-main' });
 		expect((replayed.body as { id: string }).id).toBe((created.body as { id: string }).id);
@@ -71,7 +71,7 @@ describe('POS HTTP Request inside n8n (n8n execute)', () => {
 	it('sends Square a CreateOrderRequest that passes Square\'s own schema, once', async () => {
 		for (let run = 0; run < 2; run++) {
 			const result = await n8n.execute('e2ePosSquare');
-			expect(result.code).toBe(0);
+			expectExitedCleanly(result);
 			expect(nodeOutput(result, 'POS HTTP Request')[0]).toMatchObject({ outcome: 'success', statusCode: 200 });
 		}
 		const posts = pos.requests.filter((request) => request.method === 'POST' && request.path === '/v2/orders');

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { PosSimulator } from '../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator, type SeedSummary } from '../../simulator/shopify';
-import { N8nInstance, nodeOutput } from './harness';
+import { expectExitedCleanly, N8nInstance, nodeOutput } from './harness';
 import { OrderDeliveryFactory } from './harness/signedOrderDelivery';
 import { executionsOf, waitForExecutionsToSettle } from './queue/executions';
 import { posCredential } from './workflows/posWorkflows';
@@ -61,7 +61,7 @@ describe('Shopify nodes inside n8n', () => {
 
 	it('Get Orders returns every order in the store, POS-ready', async () => {
 		const result = await n8n.execute('e2eGetOrders');
-		expect(result.code).toBe(0);
+		expectExitedCleanly(result);
 		const orders = nodeOutput(result, 'Shopify Get Orders');
 		const expected = [...shop.simulator.store.orders.values()].map((order) => order.name).sort();
 		expect(expected.length).toBeGreaterThan(0);
@@ -75,14 +75,14 @@ describe('Shopify nodes inside n8n', () => {
 	it('Adjust Inventory applies a POS sale once; running the same sale again changes nothing', async () => {
 		const before = await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId);
 		const first = await n8n.execute('e2eAdjustInventory');
-		expect(first.code).toBe(0);
+		expectExitedCleanly(first);
 		const [applied] = nodeOutput(first, 'Shopify Adjust Inventory');
 		expect(applied).toMatchObject({ sku: uniqueSku.sku, delta: -2 });
 		expect(await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId)).toBe(before - 2);
 
 		// The replay sends Shopify the same @idempotent key (derived from the sale's key), so nothing moves.
 		const replay = await n8n.execute('e2eAdjustInventory');
-		expect(replay.code).toBe(0);
+		expectExitedCleanly(replay);
 		expect(nodeOutput(replay, 'Shopify Adjust Inventory')[0].idempotencyKey).toBe(applied.idempotencyKey);
 		expect(await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId)).toBe(before - 2);
 	});

@@ -13,7 +13,7 @@ export { ensureChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 export { freePort } from './freePort';
 export { runProcess } from './processRunner';
 export { repeatableSequence, waitFor } from './waitFor';
-export { N8nInstance, nodeOutput, parseExecuteOutput } from './n8nInstance';
+export { expectExitedCleanly, N8nInstance, nodeOutput, parseExecuteOutput } from './n8nInstance';
 export type { CredentialImport, ExecuteResult, N8nInstanceOptions, WorkflowImport } from './n8nInstance';
 export { N8nRest } from './n8nRest';
 export type { N8nOwner, PublicationStatus } from './n8nRest';

@@ -8,7 +8,7 @@ import { installCommunityNodes } from './communityPackage';
 import { freePort } from './freePort';
 import { N8nRest, type N8nOwner } from './n8nRest';
 import { forgetTempFolder, killGroup, trackProcessGroup, trackTempFolder } from './interruptCleanup';
-import { runProcess, type ProcessResult } from './processRunner';
+import { retryOnceAfterOutsideSignal, runProcess, type ProcessResult } from './processRunner';
 import { requireN8nRuntime, type N8nRuntime } from './runtime';
 
 /** A credential as `n8n import:credentials` reads it; `data` is plaintext and encrypted on import. */
@@ -159,8 +159,9 @@ export class N8nInstance {
 	 * n8n process and returns the run data it prints.
 	 */
 	async execute(workflowId: string): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		return parseExecuteOutput(result);
+		// Every workflow these suites execute repeats safely (keyed sends), which is what a rerun needs.
+		const run = async (): Promise<ProcessResult> => await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return parseExecuteOutput(await retryOnceAfterOutsideSignal(run, (line) => process.stderr.write(`${line}\n`)));
 	}
 
 	/**
@@ -257,6 +258,7 @@ export class N8nInstance {
 
 export interface ExecuteResult {
 	code: number | null;
+	signal: NodeJS.Signals | null;
 	/** The run data n8n printed (`--rawOutput`), or undefined when it printed none. */
 	data: ExecuteRunData | undefined;
 	stdout: string;
@@ -298,7 +300,13 @@ export function parseExecuteOutput(result: ProcessResult): ExecuteResult {
 			// a '{' line inside the JSON, or a log line: keep looking further up
 		}
 	}
-	return { code: result.code, data, stdout: result.stdout, stderr: result.stderr };
+	return { code: result.code, signal: result.signal, data, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Asserts `n8n execute` exited 0; when it did not, the failure shows how it ended and its last output. */
+export function expectExitedCleanly(result: ExecuteResult): void {
+	const ended = (r: ExecuteResult) => ({ code: r.code, signal: r.signal, lastOutput: r.code === 0 ? '' : `${r.stdout.slice(-1500)}\n${r.stderr.slice(-1500)}` });
+	expect(ended(result)).toEqual({ code: 0, signal: null, lastOutput: '' });
 }
 
 /** The items a node produced on its first output in the first run of an `n8n execute` result. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort, installCommunityNodes, parseExecuteOutput, REPO_ROOT, type CredentialImport, type ExecuteResult, type WorkflowImport } from '../harness';
-import { runProcess, type ProcessResult } from '../harness/processRunner';
+import { retryOnceAfterOutsideSignal, runProcess, type ProcessResult } from '../harness/processRunner';
 
 interface N8n1Runtime {
 	n8nVersion: string;
@@ -86,7 +86,8 @@ export class N8n1Instance {
 
 	/** `n8n execute --id=<id> --rawOutput`, parsed as the 2.x harness parses it (the printed run is the same shape). */
 	async execute(workflowId: string): Promise<ExecuteResult> {
-		return parseExecuteOutput(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']));
+		const run = async (): Promise<ProcessResult> => await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		return parseExecuteOutput(await retryOnceAfterOutsideSignal(run, (line) => process.stderr.write(`${line}\n`)));
 	}
 
 	dispose(): void {

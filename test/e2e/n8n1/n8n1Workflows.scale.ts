@@ -1,6 +1,6 @@
 import { PosSimulator } from '../../../simulator/pos/posSimulator';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
-import { nodeOutput } from '../harness';
+import { expectExitedCleanly, nodeOutput } from '../harness';
 import { genericPosWorkflow, posCredential, squarePosWorkflow } from '../workflows/posWorkflows';
 import { adjustInventoryWorkflow, getOrdersWorkflow, shopifyCredential } from '../workflows/shopifyWorkflows';
 import { N8n1Instance } from './n8n1Instance';
@@ -48,7 +48,7 @@ describe('the package inside n8n 1.x (n8n execute)', () => {
 
 	it('Get Orders returns every order in the store, POS-ready', async () => {
 		const result = await n8n.execute('n8n1GetOrders');
-		expect(result.code).toBe(0);
+		expectExitedCleanly(result);
 		const orders = nodeOutput(result, 'Shopify Get Orders');
 		const expected = [...shop.simulator.store.orders.values()].map((order) => order.name).sort();
 		expect(expected.length).toBeGreaterThan(0);
@@ -58,13 +58,13 @@ describe('the package inside n8n 1.x (n8n execute)', () => {
 	it('Adjust Inventory applies a POS sale once; a second run changes nothing', async () => {
 		const before = await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId);
 		const first = await n8n.execute('n8n1AdjustInventory');
-		expect(first.code).toBe(0);
+		expectExitedCleanly(first);
 		const [applied] = nodeOutput(first, 'Shopify Adjust Inventory');
 		expect(applied).toMatchObject({ status: 'applied', sku: uniqueSku.sku, delta: -2, changeKey: 'user:pos-sale-6001-1' });
 		expect(await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId)).toBe(before - 2);
 
 		const replay = await n8n.execute('n8n1AdjustInventory');
-		expect(replay.code).toBe(0);
+		expectExitedCleanly(replay);
 		expect(nodeOutput(replay, 'Shopify Adjust Inventory')[0].idempotencyKey).toBe(applied.idempotencyKey);
 		expect(await shop.control.quantity(uniqueSku.sku, uniqueSku.locationId)).toBe(before - 2);
 	}, 1_200_000);
@@ -72,7 +72,7 @@ describe('the package inside n8n 1.x (n8n execute)', () => {
 	it('POS HTTP Request creates one order per key in a generic POS and in Square, twice run', async () => {
 		for (const workflowId of ['n8n1PosGeneric', 'n8n1PosGeneric', 'n8n1PosSquare', 'n8n1PosSquare']) {
 			const result = await n8n.execute(workflowId);
-			expect(result.code).toBe(0);
+			expectExitedCleanly(result);
 			expect(nodeOutput(result, 'POS HTTP Request')[0]).toMatchObject({ outcome: 'success' });
 			expect(`${result.stdout}${result.stderr}`).not.toContain(POS_TOKEN);
 		}
