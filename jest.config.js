@@ -6,6 +6,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/n8nUserFolder.ts'],
   // A skipped test fails the run (test/reporters/noSkippedTests.js).
   reporters: ['default', '<rootDir>/test/reporters/noSkippedTests.js'],
 };

@@ -133,7 +133,7 @@ async function startPostgres(dir, log) {
 	return { child, port, logFile };
 }
 
-async function startRedis(dir, log) {
+async function startRedis(dir, log, { password } = {}) {
 	const port = await freePort();
 	const dataDir = path.join(dir, 'redis');
 	fs.mkdirSync(dataDir);
@@ -141,7 +141,7 @@ async function startRedis(dir, log) {
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(
 		findRedisServer(),
-		['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+		['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...(password ? ['--requirepass', password] : [])],
 		{ stdio: ['ignore', out, out], detached: true },
 	);
 	fs.closeSync(out);
@@ -214,7 +214,32 @@ async function startServices({ log = (line) => console.log(line) } = {}) {
 	};
 }
 
-module.exports = { startServices, ensurePackages };
+/**
+ * Redis alone, for tests of code that speaks to it: on a free loopback port, with a password when given.
+ * stop() ends it and removes its data.
+ */
+async function startRedisServer({ log = () => {}, password } = {}) {
+	ensurePackages(log);
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'redis-server-'));
+	let redis;
+	try {
+		redis = await startRedis(dir, log, { password });
+	} catch (error) {
+		fs.rmSync(dir, { recursive: true, force: true });
+		throw error;
+	}
+	return {
+		host: '127.0.0.1',
+		port: redis.port,
+		pid: redis.child.pid,
+		stop: async () => {
+			await stopChild(redis.child, 'SIGTERM', 10_000);
+			fs.rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+module.exports = { startServices, startRedisServer, ensurePackages };
 
 if (require.main === module) {
 	startServices()

@@ -82,14 +82,14 @@ async function sampleOrder(ctx: IPollFunctions, output: OrderEventOutput): Promi
 /** The listed changes not yet known, up to `maxChanges`, and the update times scanned on the way. */
 async function listChanges(
 	pages: AsyncIterable<ListedOrder[]>,
-	known: (listed: ListedOrder) => boolean,
+	known: (listed: ListedOrder) => Promise<boolean>,
 	maxChanges: number,
 ): Promise<{ fresh: ListedOrder[]; scanned: string[] }> {
 	const fresh: ListedOrder[] = [];
 	const scanned: string[] = [];
 	for await (const page of pages) {
 		for (const listed of page) {
-			if (!known(listed)) {
+			if (!(await known(listed))) {
 				if (fresh.length >= maxChanges) return { fresh, scanned };
 				fresh.push(listed);
 			}
@@ -178,7 +178,7 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 	const shop = normalizeShop(credential.shop);
 	const client = await shopifyClientFor(context);
 	const shopDomain = await myshopifyDomainOf(client, shop);
-	const memories = orderMemories(context.getWorkflowStaticData('global'), context.getWorkflow().id ?? 'unsaved', shop.domain, 'live', now.getTime());
+	const memories = orderMemories(context, { workflowId: context.getWorkflow().id ?? 'unsaved', shopDomain: shop.domain, channel: 'live' }, now.getTime());
 	const overlapMs = Math.max(0, options.overlapMinutes ?? DEFAULT_POLL_OVERLAP_MINUTES) * 60_000;
 	const maxChanges = Math.max(1, options.maxChangesPerPoll ?? DEFAULT_MAX_CHANGES_PER_POLL);
 	const search = updatedSinceSearch(pollWindowStart(state.cursor, overlapMs), options.search);
@@ -188,9 +188,10 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 
 	const startedAt = Date.parse(state.startedAt ?? state.cursor);
 	// Known: emitted before (by either trigger), or older than the moment the trigger started watching.
-	const known = (listed: ListedOrder) => {
+	const known = async (listed: ListedOrder) => {
+		if (Date.parse(listed.updatedAt) < startedAt) return true;
 		const key = orderChangeKey(listed.id, listed.updatedAt);
-		return Boolean(key && memories.changes.has(key, now.getTime())) || Date.parse(listed.updatedAt) < startedAt;
+		return Boolean(key && (await memories.changes.has(key, now.getTime())));
 	};
 	const { fresh, scanned } = await listChanges(listOrderIds(client, search, 'UPDATED_AT', false, stats, searchHandling), known, maxChanges);
 	for (const warning of searchWarnings) context.logger.warn(`Shopify Order Polling Trigger: ${warning}`);
@@ -203,19 +204,19 @@ async function pollChanges(context: IPollFunctions, state: PollState & { cursor:
 	for (const { order, event } of events) {
 		// The listing's key too: the details may show a newer update than the listing did.
 		const listingKey = orderChangeKey(order.id, listedAt.get(order.id));
-		const claimed = event.changeKey ? memories.changes.claim(event.changeKey, now.getTime()) : true;
-		if (listingKey && listingKey !== event.changeKey) memories.changes.claim(listingKey, now.getTime());
+		const claimed = event.changeKey ? await memories.changes.claim(event.changeKey, now.getTime()) : true;
+		if (listingKey && listingKey !== event.changeKey) await memories.changes.claim(listingKey, now.getTime());
 		if (!claimed) continue;
 		if (skipPos && event.sourceName === 'pos') continue;
 		if (output === 'posOrder') {
 			const sales = pollStockChanges(event.json as unknown as PosOrder, Math.max(startedAt, Date.parse(pollWindowStart(state.cursor, overlapMs))));
-			event.json.stockChanges = claimStockChanges(memories.changes, sales, now.getTime());
+			event.json.stockChanges = await claimStockChanges(memories.changes, sales, now.getTime());
 		}
 		items.push({ json: event.json as IDataObject });
 	}
 
 	state.cursor = advanceCursor(state.cursor, scanned);
-	memories.persist();
+	await memories.keep();
 	context.logger.debug('Shopify Order Polling Trigger polled', { listed: scanned.length, emitted: items.length, ...stats });
 	return items.length > 0 ? [items] : null;
 }

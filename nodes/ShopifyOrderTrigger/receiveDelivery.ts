@@ -14,6 +14,7 @@ import { stockChangesForDelivery } from './deliveryStockChanges';
 import { refuseDelivery, replyStatus } from './refuseDelivery';
 import type { NodeWebhookData } from './subscriptionLifecycle';
 import { orderMemories, type OrderMemories } from './triggerMemory';
+import { ClaimInProgressError, PENDING_CLAIM_MS } from '../../lib/shopify/webhooks/memory/redisMemories';
 import { reloadVerificationKeys, verificationKeysFor } from './verificationKeys';
 
 /** 200 with a short JSON body, nothing run: Shopify counts the delivery as received and does not retry it. */
@@ -85,15 +86,60 @@ function ignored(ctx: IWebhookFunctions, headers: WebhookDeliveryHeaders, why: s
  * Whether this event was seen before, by what the signature covers. An order change is one order at one
  * updated_at, remembered in the memory shared with the polling trigger. A deletion, refund or edit is remembered
  * by the id its body names, with the X-Shopify-Event-Id as an extra key: a known event id also marks a
- * duplicate, but a new one never makes a known body new. One synchronous step, so of racing duplicates one wins.
+ * duplicate, but a new one never makes a known body new. The signed body's key decides, in one atomic claim
+ * where the memory is kept, so of racing duplicates (in one process, or in several sharing n8n's Redis) one wins.
  */
-function claimEvent(memories: OrderMemories, event: OrderEvent, bodyKey: string, headers: WebhookDeliveryHeaders, nowMs: number): boolean {
-	if (event.changeKey) return memories.changes.claim(event.changeKey, nowMs);
+async function claimEvent(memories: OrderMemories, event: OrderEvent, bodyKey: string, headers: WebhookDeliveryHeaders, nowMs: number): Promise<boolean> {
+	if (event.changeKey) return await memories.changes.claim(event.changeKey, nowMs);
 	const eventKey = deliveryDedupeKey({ eventId: headers.eventId });
-	if (eventKey && memories.deliveries.has(eventKey, nowMs)) return false;
-	if (!memories.deliveries.claim(`signed:${bodyKey}`, nowMs)) return false;
-	if (eventKey) memories.deliveries.claim(eventKey, nowMs);
+	if (eventKey && (await memories.deliveries.has(eventKey, nowMs))) return false;
+	if (!(await memories.deliveries.claim(`signed:${bodyKey}`, nowMs))) return false;
+	if (eventKey) await memories.deliveries.claim(eventKey, nowMs);
 	return true;
+}
+
+interface DeliveryToClaim {
+	event: OrderEvent;
+	/** The key of what the signature covers. */
+	bodyKey: string;
+	headers: WebhookDeliveryHeaders;
+	stockChanges: StockChange[] | undefined;
+	skipPos: boolean;
+	shopDomain: string;
+}
+
+/**
+ * Claims the delivery's event (and its stock events, which are then set on the item) in the trigger's memory.
+ * Undefined when it is this delivery's to run; otherwise the answer: 200 not run for a repeat or a Shopify POS
+ * order, 503 when the memory could not tell (running could run a duplicate; Shopify delivers again later).
+ */
+async function claimDelivery(ctx: IWebhookFunctions, delivery: DeliveryToClaim, nowMs: number): Promise<IWebhookResponseData | undefined> {
+	const scope = { workflowId: ctx.getWorkflow().id ?? 'unsaved', shopDomain: delivery.shopDomain, channel: ctx.getMode() === 'manual' ? 'test' : 'live' } as const;
+	const memories = orderMemories(ctx, scope, nowMs);
+	const { event, stockChanges } = delivery;
+	try {
+		if (delivery.skipPos || !(await claimEvent(memories, event, delivery.bodyKey, delivery.headers, nowMs))) {
+			await memories.giveUp();
+			return notRun(delivery.skipPos ? 'order from Shopify POS' : 'already received: this event was seen before');
+		}
+		if (stockChanges) event.json.stockChanges = await claimStockChanges(memories.changes, stockChanges, nowMs);
+	} catch (error) {
+		await memories.giveUp().catch(() => undefined);
+		const message =
+			error instanceof ClaimInProgressError ? `${error.message}; Shopify will deliver it again.` : `The trigger's memory of deliveries could not be reached: ${(error as Error).message}`;
+		ctx.logger.warn(`Shopify Order Trigger: ${message}`);
+		return replyStatus(ctx, 503, message);
+	}
+	try {
+		await memories.keep({ startsExecution: true });
+	} catch (error) {
+		// The claims are this delivery's either way (kept, or lapsing soon): running it is what loses nothing.
+		ctx.logger.warn(
+			`Shopify Order Trigger: the claims of this delivery could not be made lasting, so a copy delivered after ${PENDING_CLAIM_MS / 1000} s ` +
+				`may run again (the POS key keeps it single): ${(error as Error).message}`,
+		);
+	}
+	return undefined;
 }
 
 /**
@@ -148,14 +194,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		}
 	}
 
-	const channel = this.getMode() === 'manual' ? 'test' : 'live';
-	const memories = orderMemories(this.getWorkflowStaticData('global'), this.getWorkflow().id ?? 'unsaved', shop.domain, channel, now.getTime());
-	const skipPos = (options.skipPosOrders ?? true) && event.sourceName === 'pos';
-	if (skipPos || !claimEvent(memories, event, signed.key, headers, now.getTime())) {
-		memories.persist();
-		return notRun(skipPos ? 'order from Shopify POS' : 'already received: this event was seen before');
-	}
-	if (stockChanges) event.json.stockChanges = claimStockChanges(memories.changes, stockChanges, now.getTime());
-	memories.persistAfterExecutionStarts();
+	const refused = await claimDelivery(this, { event, bodyKey: signed.key, headers, stockChanges, skipPos: (options.skipPosOrders ?? true) && event.sourceName === 'pos', shopDomain: shop.domain }, now.getTime());
+	if (refused) return refused;
 	return { workflowData: [[{ json: event.json as IDataObject }]], webhookResponse: { received: true } };
 }

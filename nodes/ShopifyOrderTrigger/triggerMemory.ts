@@ -1,44 +1,52 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, Logger } from 'n8n-workflow';
+import type { ClaimMemory, MemoryScope, OrderClaimMemories } from '../../lib/shopify/webhooks/memory/claimMemory';
+import { fileMemories } from '../../lib/shopify/webhooks/memory/fileMemories';
+import { processMemoryFor } from '../../lib/shopify/webhooks/memory/processMemory';
+import { redisMemories } from '../../lib/shopify/webhooks/memory/redisMemories';
 import { WorkflowMemory } from '../../lib/shopify/webhooks/memory/workflowMemory';
-import { processMemoryFor, type MemoryChannel } from '../../lib/shopify/webhooks/memory/processMemory';
+import { memoryPlace } from '../shared/memoryPlace';
 
-export interface OrderMemories {
-	/** Accepted deliveries, by X-Shopify-Event-Id (or Webhook-Id). */
-	deliveries: WorkflowMemory;
-	/** Emitted order changes (order id + updatedAt), shared by the webhook and polling triggers. */
-	changes: WorkflowMemory;
-	/** Call after the memories were used, so n8n saves what changed with the workflow. */
-	persist(): void;
+export interface OrderMemories extends OrderClaimMemories {
 	/**
-	 * Instead of `persist` when the delivery starts an execution. n8n 2.41 clears the request's "static data
-	 * changed" flag when it starts the execution (WorkflowRunner.establishContextForPersistence builds another
-	 * Workflow over the same static data), then saves the static data only if the flag is set: deliveries that
-	 * start an execution would never save the memory. n8n does that synchronously after webhook() returns,
-	 * before its first I/O; marking again on the event loop's next turn lands after it and before the save.
+	 * This delivery or poll is done and its claims stand (it emits what it claimed). `startsExecution`: a webhook
+	 * delivery that returns an execution to start. Where the memory is static data, n8n 2.41 clears the request's
+	 * "static data changed" flag when it starts the execution (WorkflowRunner.establishContextForPersistence builds
+	 * another Workflow over the same static data), then saves the static data only if the flag is set; n8n does
+	 * that synchronously after webhook() returns, before its first I/O, so marking again on the event loop's next
+	 * turn lands after it and before the save.
 	 */
-	persistAfterExecutionStarts(): void;
+	keep(options?: { startsExecution?: boolean }): Promise<void>;
+	/** This delivery or poll runs nothing: claims still pending are given up (in Redis; elsewhere they stand). */
+	giveUp(): Promise<void>;
 }
 
-/** The stored form: each memory as pages of key hashes (lib/shopify/webhooks/memoryPage.ts). */
+/** What a trigger needs of n8n to find its memory. */
+export interface MemoryContext {
+	getWorkflowStaticData(type: 'global'): IDataObject;
+	logger: Logger;
+}
+
+/** The stored form in static data: each memory as pages of key hashes (memoryPage.ts). */
 interface StoredMemories extends IDataObject {
 	deliveries: string[];
 	emittedChanges: string[];
 }
 
+/** Files and Redis keep each claim as it is made: nothing is left to save. */
+const savedAsClaimed = { keep: async () => undefined, giveUp: async () => undefined };
+
+function claimsOf(memory: WorkflowMemory): ClaimMemory {
+	return { has: async (key, nowMs) => memory.has(key, nowMs), claim: async (key, nowMs) => memory.claim(key, nowMs) };
+}
+
 /**
- * The memories of one workflow and shop. They live in the workflow's GLOBAL static data so that a Shopify
- * Order Trigger and a Shopify Order Polling Trigger in the same workflow read and write the same memory.
+ * The memories in the workflow's GLOBAL static data (so that an Order Trigger and a Polling Trigger in one
+ * workflow share them), with an in-process copy that sees simultaneous duplicates; the fallback place.
  */
-export function orderMemories(
-	globalStaticData: IDataObject,
-	workflowId: string,
-	shopDomain: string,
-	channel: MemoryChannel,
-	nowMs: number,
-): OrderMemories {
-	const key = `shopifyOrders:${shopDomain.toLowerCase()}`;
+function staticDataMemories(globalStaticData: IDataObject, scope: MemoryScope, nowMs: number): OrderMemories {
+	const key = `shopifyOrders:${scope.shopDomain.toLowerCase()}`;
 	const stored = globalStaticData[key] as Partial<StoredMemories> | undefined;
-	const process = processMemoryFor(workflowId, shopDomain, channel);
+	const process = processMemoryFor(scope.workflowId, scope.shopDomain, scope.channel);
 	const deliveries = new WorkflowMemory(stored?.deliveries, process.deliveries);
 	const changes = new WorkflowMemory(stored?.emittedChanges, process.emittedChanges);
 	deliveries.sync(nowMs);
@@ -48,16 +56,32 @@ export function orderMemories(
 		globalStaticData[key] = { deliveries: deliveries.stored, emittedChanges: changes.stored } satisfies StoredMemories;
 	};
 	const changed = () => !stored || deliveries.persistedChanged || changes.persistedChanged;
+	const persist = () => {
+		if (changed()) store();
+	};
 	return {
-		deliveries,
-		changes,
-		persist() {
-			if (changed()) store();
-		},
-		persistAfterExecutionStarts() {
+		deliveries: claimsOf(deliveries),
+		changes: claimsOf(changes),
+		async keep({ startsExecution = false } = {}) {
 			if (!changed()) return;
 			store();
-			setImmediate(store);
+			if (startsExecution) setImmediate(store);
 		},
+		giveUp: async () => persist(),
 	};
+}
+
+/** The memories of one workflow and shop, in this n8n's memory place (nodes/shared/memoryPlace.ts). */
+export function orderMemories(context: MemoryContext, scope: MemoryScope, nowMs: number): OrderMemories {
+	const place = memoryPlace(context.logger);
+	switch (place.kind) {
+		case 'redis': {
+			const memories = redisMemories(place.connection, place.keyPrefix, scope);
+			return { ...memories, keep: async () => await memories.commit(), giveUp: async () => await memories.release() };
+		}
+		case 'file':
+			return { ...fileMemories(place.folder, scope), ...savedAsClaimed };
+		case 'staticData':
+			return staticDataMemories(context.getWorkflowStaticData('global'), scope, nowMs);
+	}
 }

@@ -1,6 +1,20 @@
 import { randomBytes } from 'node:crypto';
 
 /** The owner account created on a fresh n8n, with a REST session and a public-API key. */
+/**
+ * fetch, sent once more when n8n closed the kept-alive connection as the request went out ("other side closed",
+ * a reset): a race with n8n's 5 s keep-alive timeout, seen on loaded machines, in which n8n read no request.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause;
+		if (cause?.code !== 'UND_ERR_SOCKET' && cause?.code !== 'ECONNRESET') throw error;
+		return await fetch(url, init);
+	}
+}
+
 export interface N8nOwner {
 	email: string;
 	password: string;
@@ -31,7 +45,7 @@ export class N8nRest {
 		const email = 'owner@example.com';
 		// n8n's rule: 8-64 characters with a digit and an uppercase letter.
 		const password = `Demo-${randomBytes(6).toString('hex')}-Pos1`;
-		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+		const setup = await fetchOnce(`${baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
 			body: JSON.stringify({ email, firstName: 'Shop', lastName: 'Owner', password }),
@@ -43,7 +57,7 @@ export class N8nRest {
 	}
 
 	static async login(baseUrl: string, email: string, password: string, apiKey = ''): Promise<N8nRest> {
-		const response = await fetch(`${baseUrl}/rest/login`, {
+		const response = await fetchOnce(`${baseUrl}/rest/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
 			body: JSON.stringify({ emailOrLdapLoginId: email, password }),
@@ -58,7 +72,7 @@ export class N8nRest {
 
 	/** A REST call as the logged-in owner; returns the `data` n8n wraps answers in. */
 	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.baseUrl}/rest${path}`, {
+		const response = await fetchOnce(`${this.baseUrl}/rest${path}`, {
 			method,
 			headers: { cookie: this.cookie, 'browser-id': BROWSER_ID, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -71,7 +85,7 @@ export class N8nRest {
 
 	/** A public API call (`/api/v1`), authenticated with the owner's API key. */
 	async publicApi<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-		const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+		const response = await fetchOnce(`${this.baseUrl}/api/v1${path}`, {
 			method,
 			headers: { 'x-n8n-api-key': this.apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
 			body: body === undefined ? undefined : JSON.stringify(body),
@@ -102,14 +116,14 @@ export class N8nRest {
 
 	/** Every node type the running n8n knows (the list the editor loads). */
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string; icon?: unknown; iconUrl?: unknown }>> {
-		const response = await fetch(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } });
+		const response = await fetchOnce(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } });
 		if (response.status !== 200) throw new Error(`GET /types/nodes.json: HTTP ${response.status}`);
 		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}
 
 	/** Every credential type the running n8n knows. */
 	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
-		const response = await fetch(`${this.baseUrl}/types/credentials.json`, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } });
+		const response = await fetchOnce(`${this.baseUrl}/types/credentials.json`, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } });
 		if (response.status !== 200) throw new Error(`GET /types/credentials.json: HTTP ${response.status}`);
 		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}

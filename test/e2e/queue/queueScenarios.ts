@@ -114,6 +114,8 @@ export interface OrderDeliveryFigures {
 	/** Every delivery attempt's answer (HTTP status or the failure), as Shopify's side saw it. */
 	attemptOutcomes: Record<string, number>;
 	executions: Record<string, number>;
+	/** Executions of the workflow this run started: one per order when no duplicate ran twice. */
+	executionsStarted: number;
 	/** Each failed execution's node and error message (empty when all succeeded). */
 	failures: ExecutionFailure[];
 	posCreateRequests: number;
@@ -131,6 +133,7 @@ export async function runOrderDeliveries(world: QueueWorld, orders = 200, duplic
 	const started = Date.now();
 	const proxyFrom = cluster.proxy.log.length;
 	const deliveriesBefore = (await shop.control.webhookDeliveries()).length;
+	const executionsBefore = new Set((await executionsOf(cluster.rest, TEMPLATE_WORKFLOW)).map((execution) => execution.id));
 	const keys: string[] = [];
 	let duplicatedEvents = 0;
 	for (let i = 0; i < orders; i++) {
@@ -171,6 +174,7 @@ export async function runOrderDeliveries(world: QueueWorld, orders = 200, duplic
 		deliveriesNotAnswered2xx: deliveries.filter((delivery) => delivery.state !== 'delivered').length,
 		attemptOutcomes: tally(deliveries.flatMap((delivery) => delivery.attempts.map((attempt) => (attempt.status !== null ? String(attempt.status) : (attempt.error ?? 'no answer'))))),
 		executions: countByStatus(executions),
+		executionsStarted: executions.filter((execution) => !executionsBefore.has(execution.id)).length,
 		failures: await failuresOf(cluster.rest, executions),
 		posCreateRequests: pos.requests.filter(
 			(request) => request.method === 'POST' && request.path === '/api/orders' && keySet.has(request.headers['idempotency-key'] ?? ''),

@@ -10,6 +10,7 @@
  * - polls run poll() in n8n-core's PollContext on ONE Workflow object kept from activation (as n8n's poller
  *   does) and save its static data over the stored copy when changed, as n8n does.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExecutionLifecycleHooks, HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
@@ -33,6 +34,9 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { forgetPosProcessMemory } from '../../../lib/pos/webhooks/posEventMemory';
 import { forgetProcessMemory } from '../../../lib/shopify/webhooks/memory/processMemory';
+import { forgetMemoryPlace, n8nFolderOf } from '../../../nodes/shared/memoryPlace';
+import { memoryFilePath, memoryFolderIn } from '../../../lib/shopify/webhooks/memory/fileMemories';
+import { normalizeShop } from '../../../lib/shopify/shopUrl';
 import { PlainCredentialsHelper } from '../../helpers/n8nEngine';
 import { defaultVersionOf } from '../../helpers/nodeVersions';
 
@@ -54,11 +58,14 @@ export interface DeliveryResponse {
 
 class QuietLogger {
 	readonly warnings: string[] = [];
+	readonly infos: string[] = [];
 	error() {}
 	warn(message: string) {
 		this.warnings.push(message);
 	}
-	info() {}
+	info(message: string) {
+		this.infos.push(message);
+	}
 	debug() {}
 	scoped() {
 		return this;
@@ -147,6 +154,21 @@ export class TriggerWorkflowHarness {
 	}
 
 	/** How many times the nodes loaded their credential. */
+	/** The workflow's id, which scopes the triggers' memories. */
+	get id(): string {
+		return this.workflowId;
+	}
+
+	/**
+	 * The lines of the Order Triggers' memory file for `shop` (a domain or address, as the credential names it),
+	 * by memory: `d` accepted deliveries, `c` order changes. Where a regular-mode n8n keeps the memory.
+	 */
+	memoryFileLines(shop: string): { d: string[]; c: string[] } {
+		const scope = { workflowId: this.workflowId, shopDomain: normalizeShop(shop).domain, channel: 'live' } as const;
+		const lines = readFileSync(memoryFilePath(memoryFolderIn(n8nFolderOf(process.env)), scope), 'latin1').split('\n').filter(Boolean);
+		return { d: lines.filter((line) => line.startsWith('d')), c: lines.filter((line) => line.startsWith('c')) };
+	}
+
 	get credentialLoads(): number {
 		return this.credentialsHelper.decryptedLoads;
 	}
@@ -156,9 +178,10 @@ export class TriggerWorkflowHarness {
 		this.credentials[type] = { ...this.credentials[type], ...changes };
 	}
 
-	/** n8n restarts: what the triggers kept in memory is gone; the static data in the database stays. */
+	/** n8n restarts: what the triggers kept in memory is gone; the static data in the database and n8n's folder stay. */
 	restart(): void {
 		forgetProcessMemory(this.workflowId);
+		forgetMemoryPlace();
 		forgetPosProcessMemory(this.workflowId);
 		this.poller = undefined;
 	}

@@ -1,8 +1,12 @@
+import { rmSync } from 'node:fs';
+
 import { ShopifyOrderTrigger } from '../../../nodes/ShopifyOrderTrigger/ShopifyOrderTrigger.node';
 import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
 import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
 import { pageHashes } from '../../../lib/shopify/webhooks/memory/memoryPage';
 import { KEY_HASH_LENGTH } from '../../../lib/shopify/webhooks/memory/keyHash';
+import { memoryFolderIn } from '../../../lib/shopify/webhooks/memory/fileMemories';
+import { forgetMemoryPlace, n8nFolderOf } from '../../../nodes/shared/memoryPlace';
 import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
 import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
 import { deliveryHeaders, examplePayloads, SHOP_DOMAIN, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';
@@ -190,7 +194,35 @@ describe('Shopify Order Trigger: duplicates', () => {
 		});
 	});
 
-	it('remembers deliveries and order changes in the static data n8n saves, so a restarted n8n still drops repeats', async () => {
+	/** Runs `run` with the memory place n8n would choose for `userFolder` (restored afterwards). */
+	async function withUserFolder<T>(userFolder: string, run: () => Promise<T>): Promise<T> {
+		const before = process.env.N8N_USER_FOLDER;
+		process.env.N8N_USER_FOLDER = userFolder;
+		forgetMemoryPlace();
+		try {
+			return await run();
+		} finally {
+			process.env.N8N_USER_FOLDER = before;
+			forgetMemoryPlace();
+		}
+	}
+
+	/** Both remembered kinds survive a restart: repeats of an order change and of a deletion are dropped. */
+	async function dropsRepeatsAfterRestart(harness: TriggerWorkflowHarness, order: ExamplePayload, deletion: ExamplePayload): Promise<void> {
+		const url = harness.webhookUrl('Shopify Order Trigger');
+		harness.restart();
+		const responses = [
+			await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' })),
+			await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/updated')),
+			await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' })),
+		];
+		await harness.settled();
+		expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+		expect(responses.map((response) => JSON.parse(response.body))).toEqual(Array(3).fill({ received: true, started: false, reason: expect.stringMatching(/^already received/) }));
+		expect(harness.executions).toHaveLength(2);
+	}
+
+	it('remembers deliveries and order changes in a file in n8n\'s folder, not in static data, so a restarted n8n still drops repeats', async () => {
 		const deletion = payloads.find((p) => p.topic === 'orders/delete' && p.version === '2026-07')!;
 		await withHarness(async (harness) => {
 			const url = harness.webhookUrl('Shopify Order Trigger');
@@ -201,22 +233,29 @@ describe('Shopify Order Trigger: duplicates', () => {
 			// An order change is remembered by the change alone (with the order's sale, so it moves POS stock once);
 			// a deletion names none, so it is remembered by the deleted order's id (what the signature covers) and
 			// its event id.
-			const stored = (harness.storedStaticData.global as Record<string, { deliveries: string[]; emittedChanges: string[] }>)[`shopifyOrders:${SHOP_DOMAIN}`];
-			expect([stored.deliveries.map(pageHashes), stored.emittedChanges.map(pageHashes)].map((pages) => pages.join('').length)).toEqual([
-				2 * KEY_HASH_LENGTH,
-				2 * KEY_HASH_LENGTH,
-			]);
+			expect(Object.values(harness.memoryFileLines(SHOP_DOMAIN)).map((lines) => lines.length)).toEqual([2, 2]);
+			expect(JSON.stringify(harness.storedStaticData)).not.toContain('shopifyOrders');
+			await dropsRepeatsAfterRestart(harness, order, deletion);
+		});
+	});
 
-			harness.restart();
-			const responses = [
-				await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' })),
-				await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/updated')),
-				await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' })),
-			];
-			await harness.settled();
-			expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
-			expect(responses.map((response) => JSON.parse(response.body))).toEqual(Array(3).fill({ received: true, started: false, reason: expect.stringMatching(/^already received/) }));
-			expect(harness.executions).toHaveLength(2);
+	it('keeps the memory in the static data n8n saves when n8n\'s folder cannot be written, and says so in the log', async () => {
+		const deletion = payloads.find((p) => p.topic === 'orders/delete' && p.version === '2026-07')!;
+		await withUserFolder('/dev/null', async () => {
+			await withHarness(async (harness) => {
+				const url = harness.webhookUrl('Shopify Order Trigger');
+				await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
+				await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
+				await harness.settled();
+				expect(harness.executions).toHaveLength(2);
+				const stored = (harness.storedStaticData.global as Record<string, { deliveries: string[]; emittedChanges: string[] }>)[`shopifyOrders:${SHOP_DOMAIN}`];
+				expect([stored.deliveries.map(pageHashes), stored.emittedChanges.map(pageHashes)].map((pages) => pages.join('').length)).toEqual([
+					2 * KEY_HASH_LENGTH,
+					2 * KEY_HASH_LENGTH,
+				]);
+				expect(harness.logger.warnings.join('\n')).toMatch(/static data, which costs time on every delivery: \/dev\/null\/\.n8n\/\S+ cannot be written/);
+				await dropsRepeatsAfterRestart(harness, order, deletion);
+			});
 		});
 	});
 
@@ -398,6 +437,7 @@ describe('Shopify Order Trigger: replays through unsigned headers', () => {
 				const response = await post(url, stale.rawBody, deliveryHeaders(stale.rawBody, stale.topic));
 				harness.restart();
 				harness.storedStaticData = {};
+				rmSync(memoryFolderIn(n8nFolderOf(process.env)), { recursive: true, force: true });
 				const again = await post(url, stale.rawBody, deliveryHeaders(stale.rawBody, stale.topic));
 				await harness.settled();
 				expect([response.status, again.status]).toEqual([200, 200]);

@@ -3,7 +3,7 @@ import type { StockChange } from './stockChange';
 
 /** The part of the trigger's memory this needs: claim a key once (true the first time). */
 export interface StockEventMemory {
-	claim(key: string, nowMs: number): boolean;
+	claim(key: string, nowMs: number): Promise<boolean>;
 }
 
 /**
@@ -12,11 +12,11 @@ export interface StockEventMemory {
  * is emitted once. The changes carry deterministic keys as well, so a POS step with idempotency absorbs what
  * an expired memory lets through.
  */
-export function claimStockChanges(memory: StockEventMemory, changes: StockChange[], nowMs: number): StockChange[] {
+export async function claimStockChanges(memory: StockEventMemory, changes: StockChange[], nowMs: number): Promise<StockChange[]> {
 	const fresh = new Map<string, boolean>();
-	return changes.filter((change) => {
+	for (const change of changes) {
 		const event = stockEventOf(change.key);
-		if (!fresh.has(event)) fresh.set(event, memory.claim(`stock:${event}`, nowMs));
-		return fresh.get(event)!;
-	});
+		if (!fresh.has(event)) fresh.set(event, await memory.claim(`stock:${event}`, nowMs));
+	}
+	return changes.filter((change) => fresh.get(stockEventOf(change.key)));
 }

@@ -64,7 +64,11 @@ export class KeyMemory {
 
 	/** Records `key` unless it is remembered; true when it was new. Synchronous: of two racing claims one wins. */
 	claim(key: string, nowMs: number): boolean {
-		const hash = keyHashOf(key);
+		return this.claimHash(keyHashOf(key), nowMs);
+	}
+
+	/** `claim` for a key known by its hash only (read back from a memory file). */
+	claimHash(hash: string, nowMs: number): boolean {
 		const page = this.seen.get(hash);
 		if (page !== undefined && this.isFresh(page.minute, nowMs)) return false;
 		const minute = minuteOf(nowMs);
@@ -93,6 +97,13 @@ export class KeyMemory {
 			const oldest = this.pages[0];
 			if (this.isFresh(oldest.minute, nowMs) && this.seen.size - oldest.owned < this.bound.maxEntries) break;
 			this.drop(oldest);
+		}
+	}
+
+	/** Every remembered key hash with the minute it is kept by (its page's newest key), oldest pages first. */
+	*entries(): Generator<{ hash: string; minute: number }> {
+		for (const page of this.pages) {
+			for (const hash of hashesOf(page.hashes)) if (this.seen.get(hash) === page) yield { hash, minute: page.minute };
 		}
 	}
 

@@ -257,7 +257,7 @@ describe('claimStockChanges', () => {
 		const keys = new Set<string>();
 		return {
 			keys,
-			claim(key: string) {
+			async claim(key: string) {
 				if (keys.has(key)) return false;
 				keys.add(key);
 				return true;
@@ -266,12 +266,12 @@ describe('claimStockChanges', () => {
 	}
 	const change = (key: string): StockChange => ({ key, sku: 'A', quantity: -1, lineItemId: 'l', orderId: 'o', orderName: null, cause: 'sale', occurredAt: '', reference: '' });
 
-	it('lets each event through once, all of its lines together', () => {
+	it('lets each event through once, all of its lines together', async () => {
 		const seen = memory();
-		const first = claimStockChanges(seen, [change('sale:1:10'), change('sale:1:11'), change('restock:5:50')], 0);
+		const first = await claimStockChanges(seen, [change('sale:1:10'), change('sale:1:11'), change('restock:5:50')], 0);
 		expect(first.map((c) => c.key)).toEqual(['sale:1:10', 'sale:1:11', 'restock:5:50']);
 		expect([...seen.keys]).toEqual(['stock:sale:1', 'stock:restock:5']);
-		const again = claimStockChanges(seen, [change('sale:1:10'), change('sale:1:11'), change('restock:6:60')], 0);
+		const again = await claimStockChanges(seen, [change('sale:1:10'), change('sale:1:11'), change('restock:6:60')], 0);
 		expect(again.map((c) => c.key)).toEqual(['restock:6:60']);
 	});
 });
