@@ -207,6 +207,15 @@ describe('Shopify Order Trigger: duplicates', () => {
 		}
 	}
 
+	/** An order change and a deletion, each delivered once with its event id: two executions. */
+	async function deliverOrderAndDeletion(harness: TriggerWorkflowHarness, deletion: ExamplePayload): Promise<void> {
+		const url = harness.webhookUrl('Shopify Order Trigger');
+		await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
+		await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
+		await harness.settled();
+		expect(harness.executions).toHaveLength(2);
+	}
+
 	/** Both remembered kinds survive a restart: repeats of an order change and of a deletion are dropped. */
 	async function dropsRepeatsAfterRestart(harness: TriggerWorkflowHarness, order: ExamplePayload, deletion: ExamplePayload): Promise<void> {
 		const url = harness.webhookUrl('Shopify Order Trigger');
@@ -225,11 +234,7 @@ describe('Shopify Order Trigger: duplicates', () => {
 	it('remembers deliveries and order changes in a file in n8n\'s folder, not in static data, so a restarted n8n still drops repeats', async () => {
 		const deletion = payloads.find((p) => p.topic === 'orders/delete' && p.version === '2026-07')!;
 		await withHarness(async (harness) => {
-			const url = harness.webhookUrl('Shopify Order Trigger');
-			await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
-			await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
-			await harness.settled();
-			expect(harness.executions).toHaveLength(2);
+			await deliverOrderAndDeletion(harness, deletion);
 			// An order change is remembered by the change alone (with the order's sale, so it moves POS stock once);
 			// a deletion names none, so it is remembered by the deleted order's id (what the signature covers) and
 			// its event id.
@@ -243,11 +248,7 @@ describe('Shopify Order Trigger: duplicates', () => {
 		const deletion = payloads.find((p) => p.topic === 'orders/delete' && p.version === '2026-07')!;
 		await withUserFolder('/dev/null', async () => {
 			await withHarness(async (harness) => {
-				const url = harness.webhookUrl('Shopify Order Trigger');
-				await post(url, order.rawBody, deliveryHeaders(order.rawBody, 'orders/create', { 'x-shopify-event-id': 'event-saved' }));
-				await post(url, deletion.rawBody, deliveryHeaders(deletion.rawBody, 'orders/delete', { 'x-shopify-event-id': 'deletion-saved' }));
-				await harness.settled();
-				expect(harness.executions).toHaveLength(2);
+				await deliverOrderAndDeletion(harness, deletion);
 				const stored = (harness.storedStaticData.global as Record<string, { deliveries: string[]; emittedChanges: string[] }>)[`shopifyOrders:${SHOP_DOMAIN}`];
 				expect([stored.deliveries.map(pageHashes), stored.emittedChanges.map(pageHashes)].map((pages) => pages.join('').length)).toEqual([
 					2 * KEY_HASH_LENGTH,
