@@ -1,28 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
-import { posProcessMemoryFor } from '../../lib/pos/webhooks/posEventMemory';
+import type { ClaimMemory } from '../../lib/shopify/webhooks/memory/claimMemory';
+import { posEventFileMemory, posEventRedisMemory, posProcessMemoryFor, type PosEventScope } from '../../lib/pos/webhooks/posEventMemory';
 import { WorkflowMemory } from '../../lib/shopify/webhooks/memory/workflowMemory';
-import type { MemoryChannel } from '../../lib/shopify/webhooks/memory/processMemory';
+import { memoryPlace, SAVED_AS_CLAIMED, type ClaimsOutcome, type MemoryContext } from '../shared/memoryPlace';
 
-export interface PosWorkflowMemory {
-	/** True when the event was new (and is now remembered). */
-	claim(key: string, nowMs: number): boolean;
-	/** Call after a delivery that starts no execution, so n8n saves what changed. */
-	persist(): void;
-	/** Instead of `persist` when the delivery starts an execution: see persistAfterExecutionStarts in triggerMemory.ts. */
-	persistAfterExecutionStarts(): void;
-}
+/** The events a POS Trigger has accepted, for one delivery. */
+export interface PosEventMemory extends ClaimMemory, ClaimsOutcome {}
 
 const STATIC_KEY = 'posEvents';
 
 /**
- * The events a POS Trigger has accepted: the same durable memory as the Shopify Order Trigger (pages of key
- * hashes in static data, kept across restarts, plus an in-process copy that sees simultaneous duplicates).
- * It lives in the node's static data: each POS Trigger remembers its own vendor's events.
+ * The fallback place: pages of key hashes in the node's static data (each POS Trigger remembers its own vendor's
+ * events), plus an in-process copy that sees simultaneous duplicates.
  */
-export function posWorkflowMemory(nodeStaticData: IDataObject, workflowId: string, nodeName: string, channel: MemoryChannel, nowMs: number): PosWorkflowMemory {
-	const channelKey = `${STATIC_KEY}:${channel}`;
+function staticDataMemory(nodeStaticData: IDataObject, scope: PosEventScope, nowMs: number): PosEventMemory {
+	const channelKey = `${STATIC_KEY}:${scope.channel}`;
 	const stored = nodeStaticData[channelKey];
-	const memory = new WorkflowMemory(stored, posProcessMemoryFor(workflowId, nodeName, channel));
+	const memory = new WorkflowMemory(stored, posProcessMemoryFor(scope.workflowId, scope.nodeName, scope.channel));
 	memory.sync(nowMs);
 	// A new array each time: n8n notices a change of static data through assignments to it.
 	const store = () => {
@@ -30,16 +24,34 @@ export function posWorkflowMemory(nodeStaticData: IDataObject, workflowId: strin
 	};
 	const changed = () => stored === undefined || memory.persistedChanged;
 	return {
-		claim: (key, now) => memory.claim(key, now),
-		persist() {
-			if (changed()) store();
-		},
-		persistAfterExecutionStarts() {
+		has: async (key, now) => memory.has(key, now),
+		claim: async (key, now) => memory.claim(key, now),
+		async keep({ startsExecution = false } = {}) {
 			if (!changed()) return;
 			store();
-			// n8n 2.41 clears the "static data changed" flag when it starts the execution, synchronously after
-			// webhook() returns; marking again on the next turn of the event loop lands before its save.
-			setImmediate(store);
+			if (startsExecution) setImmediate(store);
+		},
+		giveUp: async () => {
+			if (changed()) store();
 		},
 	};
+}
+
+/**
+ * A POS Trigger's memory in this n8n's memory place (nodes/shared/memoryPlace.ts), as the Order Trigger's: n8n's
+ * Redis in queue mode (so two webhook processes given one event start one execution), a file in n8n's folder
+ * otherwise, the node's static data where neither can be used.
+ */
+export function posEventMemory(context: MemoryContext, scope: PosEventScope, nowMs: number): PosEventMemory {
+	const place = memoryPlace(context.logger);
+	switch (place.kind) {
+		case 'redis': {
+			const memory = posEventRedisMemory(place.connection, place.keyPrefix, scope);
+			return { ...memory, keep: async () => await memory.commit(), giveUp: async () => await memory.release() };
+		}
+		case 'file':
+			return { ...posEventFileMemory(place.folder, scope), ...SAVED_AS_CLAIMED };
+		case 'staticData':
+			return staticDataMemory(context.getWorkflowStaticData('node'), scope, nowMs);
+	}
 }

@@ -5,7 +5,8 @@ import { UnreadableBodyError } from '../../lib/pos/webhooks/deliveryBody';
 import { readPosEvent } from '../../lib/pos/webhooks/readPosEvent';
 import { PRESET_VENDOR, type PosTriggerSettings, type PosWebhookSecrets } from '../../lib/pos/webhooks/presets';
 import { headerText, verifyPosDelivery, type IncomingHeaders } from '../../lib/pos/webhooks/verifyPosDelivery';
-import { posWorkflowMemory, type PosWorkflowMemory } from './posTriggerMemory';
+import { ClaimInProgressError } from '../../lib/shopify/webhooks/memory/redisMemories';
+import { posEventMemory } from './posTriggerMemory';
 import { posTriggerSettingsOf, posWebhookSecretsOf, reloadPosWebhookSecrets } from './posTriggerSettings';
 import { toNodeError } from '../shared/nodeError';
 
@@ -14,9 +15,34 @@ function reply(ctx: IWebhookFunctions, status: number, message: string): IWebhoo
 	return { noWebhookResponse: true };
 }
 
-function memoryFor(ctx: IWebhookFunctions, nowMs: number): PosWorkflowMemory {
-	const channel = ctx.getMode() === 'manual' ? 'test' : 'live';
-	return posWorkflowMemory(ctx.getWorkflowStaticData('node'), ctx.getWorkflow().id ?? 'unsaved', ctx.getNode().name, channel, nowMs);
+/**
+ * Claims an event in the trigger's memory. Undefined when it is this delivery's to run; otherwise the answer: 200
+ * for a repeat, 503 when the memory could not tell (running could run a duplicate; the POS delivers it again).
+ */
+async function claimPosEvent(ctx: IWebhookFunctions, key: string, receivedAt: Date): Promise<IWebhookResponseData | undefined> {
+	const scope = { workflowId: ctx.getWorkflow().id ?? 'unsaved', nodeName: ctx.getNode().name, channel: ctx.getMode() === 'manual' ? 'test' : 'live' } as const;
+	const memory = posEventMemory(ctx, scope, receivedAt.getTime());
+	try {
+		if (!(await memory.claim(key, receivedAt.getTime()))) {
+			await memory.giveUp();
+			return { webhookResponse: { received: true, duplicate: true } };
+		}
+	} catch (error) {
+		await memory.giveUp().catch(() => undefined);
+		const message =
+			error instanceof ClaimInProgressError ? `${error.message}; the POS will deliver it again.` : `The trigger's memory of events could not be reached: ${(error as Error).message}`;
+		ctx.logger.warn(`POS Trigger: ${message}`, { node: ctx.getNode().name });
+		return reply(ctx, 503, message);
+	}
+	try {
+		await memory.keep({ startsExecution: true });
+	} catch (error) {
+		// The claim is this delivery's either way (kept, or lapsing soon): running it is what loses nothing.
+		ctx.logger.warn(`POS Trigger: the claim of this event could not be made lasting, so a copy delivered a minute later may run again: ${(error as Error).message}`, {
+			node: ctx.getNode().name,
+		});
+	}
+	return undefined;
 }
 
 function parsedJson(rawBody: Buffer): unknown {
@@ -34,17 +60,13 @@ function parsedJson(rawBody: Buffer): unknown {
  * Once the auth code is set, a verification request starts nothing (anyone could send one) and the code
  * goes to n8n's log only.
  */
-function answerCloverVerification(ctx: IWebhookFunctions, code: string, secrets: PosWebhookSecrets | undefined, receivedAt: Date): IWebhookResponseData {
+async function answerCloverVerification(ctx: IWebhookFunctions, code: string, secrets: PosWebhookSecrets | undefined, receivedAt: Date): Promise<IWebhookResponseData> {
 	if (secrets?.secret) {
 		ctx.logger.info(`POS Trigger received Clover's webhook verification code ${code}. Paste it into Clover's Verification Code field.`);
 		return { webhookResponse: { received: true } };
 	}
-	const memory = memoryFor(ctx, receivedAt.getTime());
-	if (!memory.claim(`clover:verification:${code}`, receivedAt.getTime())) {
-		memory.persist();
-		return { webhookResponse: { received: true, duplicate: true } };
-	}
-	memory.persistAfterExecutionStarts();
+	const answered = await claimPosEvent(ctx, `clover:verification:${code}`, receivedAt);
+	if (answered) return answered;
 	return { workflowData: [[{ json: cloverVerificationEvent(code, receivedAt.toISOString()) as unknown as IDataObject }]] };
 }
 
@@ -70,7 +92,7 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 	if (settings.preset === 'clover') {
 		const code = cloverVerificationCode(parsedJson(rawBody));
 		// Whether Clover's verification POST carries an X-Clover-Auth header is not documented: the body decides.
-		if (code !== undefined) return answerCloverVerification(this, code, lookup.secrets, receivedAt);
+		if (code !== undefined) return await answerCloverVerification(this, code, lookup.secrets, receivedAt);
 	}
 	const delivery = { rawBody, headers, query: this.getQueryData() as Record<string, unknown> };
 	let verdict = verifyPosDelivery(delivery, settings, lookup.secrets);
@@ -91,11 +113,7 @@ export async function receivePosDelivery(this: IWebhookFunctions): Promise<IWebh
 		return reply(this, 400, error.message);
 	}
 
-	const memory = memoryFor(this, receivedAt.getTime());
-	if (!memory.claim(`${PRESET_VENDOR[settings.preset]}:${event.eventId}`, receivedAt.getTime())) {
-		memory.persist();
-		return { webhookResponse: { received: true, duplicate: true } };
-	}
-	memory.persistAfterExecutionStarts();
+	const answered = await claimPosEvent(this, `${PRESET_VENDOR[settings.preset]}:${event.eventId}`, receivedAt);
+	if (answered) return answered;
 	return { workflowData: [[{ json: event as unknown as IDataObject }]] };
 }

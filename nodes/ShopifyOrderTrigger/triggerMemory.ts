@@ -1,39 +1,19 @@
-import type { IDataObject, Logger } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { ClaimMemory, MemoryScope, OrderClaimMemories } from '../../lib/shopify/webhooks/memory/claimMemory';
 import { fileMemories } from '../../lib/shopify/webhooks/memory/fileMemories';
 import { processMemoryFor } from '../../lib/shopify/webhooks/memory/processMemory';
 import { redisMemories } from '../../lib/shopify/webhooks/memory/redisMemories';
 import { WorkflowMemory } from '../../lib/shopify/webhooks/memory/workflowMemory';
-import { memoryPlace } from '../shared/memoryPlace';
+import { memoryPlace, SAVED_AS_CLAIMED, type ClaimsOutcome, type MemoryContext } from '../shared/memoryPlace';
 
-export interface OrderMemories extends OrderClaimMemories {
-	/**
-	 * This delivery or poll is done and its claims stand (it emits what it claimed). `startsExecution`: a webhook
-	 * delivery that returns an execution to start. Where the memory is static data, n8n 2.41 clears the request's
-	 * "static data changed" flag when it starts the execution (WorkflowRunner.establishContextForPersistence builds
-	 * another Workflow over the same static data), then saves the static data only if the flag is set; n8n does
-	 * that synchronously after webhook() returns, before its first I/O, so marking again on the event loop's next
-	 * turn lands after it and before the save.
-	 */
-	keep(options?: { startsExecution?: boolean }): Promise<void>;
-	/** This delivery or poll runs nothing: claims still pending are given up (in Redis; elsewhere they stand). */
-	giveUp(): Promise<void>;
-}
-
-/** What a trigger needs of n8n to find its memory. */
-export interface MemoryContext {
-	getWorkflowStaticData(type: 'global'): IDataObject;
-	logger: Logger;
-}
+/** A workflow's Shopify memories for one delivery or poll. */
+export interface OrderMemories extends OrderClaimMemories, ClaimsOutcome {}
 
 /** The stored form in static data: each memory as pages of key hashes (memoryPage.ts). */
 interface StoredMemories extends IDataObject {
 	deliveries: string[];
 	emittedChanges: string[];
 }
-
-/** Files and Redis keep each claim as it is made: nothing is left to save. */
-const savedAsClaimed = { keep: async () => undefined, giveUp: async () => undefined };
 
 function claimsOf(memory: WorkflowMemory): ClaimMemory {
 	return { has: async (key, nowMs) => memory.has(key, nowMs), claim: async (key, nowMs) => memory.claim(key, nowMs) };
@@ -80,7 +60,7 @@ export function orderMemories(context: MemoryContext, scope: MemoryScope, nowMs:
 			return { ...memories, keep: async () => await memories.commit(), giveUp: async () => await memories.release() };
 		}
 		case 'file':
-			return { ...fileMemories(place.folder, scope), ...savedAsClaimed };
+			return { ...fileMemories(place.folder, scope), ...SAVED_AS_CLAIMED };
 		case 'staticData':
 			return staticDataMemories(context.getWorkflowStaticData('global'), scope, nowMs);
 	}

@@ -2,13 +2,13 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Logger } from 'n8n-workflow';
+import type { IDataObject, Logger } from 'n8n-workflow';
 import { RedisConnection } from '../../lib/redis/redisConnection';
 import { isQueueMode, n8nQueueRedisSettings } from '../../lib/redis/redisSettings';
 import { closeMemoryFiles, memoryFolderIn } from '../../lib/shopify/webhooks/memory/fileMemories';
 
 /**
- * Where a trigger keeps its memory of deliveries and order changes, decided once per n8n process:
+ * Where a trigger (Shopify Order, Shopify Polling, POS) keeps its memory of deliveries and changes, decided once per n8n process:
  * - queue mode: n8n's own Redis (QUEUE_BULL_REDIS_*), which every webhook process and the main share;
  * - otherwise: a file in n8n's folder (`~/.n8n`, or `$N8N_USER_FOLDER/.n8n`), which the main process alone uses;
  * - the workflow's static data only when neither can be used: queue mode on a Redis Cluster, or n8n's folder not
@@ -54,9 +54,9 @@ export function memoryPlace(logger: Logger): MemoryPlace {
 	if (decided) return decided;
 	decided = decideMemoryPlace(process.env);
 	if (decided.kind === 'staticData') {
-		logger.warn(`Shopify triggers keep their memory of deliveries in the workflow's static data, which costs time on every delivery: ${decided.why}.`);
+		logger.warn(`Shopify Order and POS Triggers keep their memory of deliveries in the workflow's static data, which costs time on every delivery: ${decided.why}.`);
 	} else {
-		logger.info(`Shopify triggers keep their memory of deliveries in ${decided.kind === 'redis' ? "n8n's Redis" : decided.folder}.`);
+		logger.info(`Shopify Order and POS Triggers keep their memory of deliveries in ${decided.kind === 'redis' ? "n8n's Redis" : decided.folder}.`);
 	}
 	return decided;
 }
@@ -67,3 +67,27 @@ export function forgetMemoryPlace(): void {
 	closeMemoryFiles();
 	decided = undefined;
 }
+
+/** What a trigger needs of n8n to find its memory: the place's log lines, and static data for the fallback. */
+export interface MemoryContext {
+	getWorkflowStaticData(type: 'global' | 'node'): IDataObject;
+	logger: Logger;
+}
+
+/** How one delivery or poll ends its claims, wherever they are kept. */
+export interface ClaimsOutcome {
+	/**
+	 * This delivery or poll is done and its claims stand (it emits what it claimed). `startsExecution`: a webhook
+	 * delivery that returns an execution to start. Where the memory is static data, n8n 2.41 clears the request's
+	 * "static data changed" flag when it starts the execution (WorkflowRunner.establishContextForPersistence builds
+	 * another Workflow over the same static data), then saves the static data only if the flag is set; n8n does
+	 * that synchronously after webhook() returns, before its first I/O, so marking again on the event loop's next
+	 * turn lands after it and before the save.
+	 */
+	keep(options?: { startsExecution?: boolean }): Promise<void>;
+	/** This delivery or poll runs nothing: claims still pending are given up (in Redis; elsewhere they stand). */
+	giveUp(): Promise<void>;
+}
+
+/** Files keep each claim as it is made: nothing is left to keep or give up. */
+export const SAVED_AS_CLAIMED: ClaimsOutcome = { keep: async () => undefined, giveUp: async () => undefined };

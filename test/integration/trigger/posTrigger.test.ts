@@ -4,7 +4,11 @@ import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodePar
 import { PosTrigger } from '../../../nodes/PosTrigger/PosTrigger.node';
 import { posWebhookSecretCheck } from '../../../nodes/PosTrigger/posWebhookCredentialTest';
 import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
-import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
+import { readdirSync, readFileSync } from 'node:fs';
+import { memoryFolderIn } from '../../../lib/shopify/webhooks/memory/fileMemories';
+import { posEventFilePath } from '../../../lib/pos/webhooks/posEventMemory';
+import { n8nFolderOf } from '../../../nodes/shared/memoryPlace';
+import { post, TriggerWorkflowHarness, withUserFolder } from './triggerWorkflowHarness';
 
 const NODE = 'POS Trigger';
 const SIGNATURE_KEY = 'sq-sig-key-4Lm9pQ2x';
@@ -130,20 +134,41 @@ describe('POS Trigger (Square) inside n8n-core', () => {
 		});
 	});
 
-	it('remembers accepted events across a restart (static data), and forgets nothing a 400 answered', async () => {
+	/** An event accepted, then its repeat after a restart, then one first answered 400: two executions. */
+	async function remembersAcrossRestart(harness: TriggerWorkflowHarness, url: string): Promise<void> {
+		const body = squareInventoryEvent('evt-restart');
+		const headers = await squareHeaders(body, url);
+		expect((await post(url, body, headers)).status).toBe(200);
+		await harness.settled();
+		harness.restart();
+		expect(await post(url, body, headers)).toEqual({ status: 200, body: JSON.stringify({ received: true, duplicate: true }) });
+		const unreadable = Buffer.from('{"event_id":"evt-400",');
+		expect((await post(url, unreadable, await squareHeaders(unreadable, url))).status).toBe(400);
+		const readable = squareInventoryEvent('evt-400');
+		expect((await post(url, readable, await squareHeaders(readable, url))).status).toBe(200);
+		await harness.settled();
+		expect(harness.executions.map((execution) => execution.items[0].eventId)).toEqual(['evt-restart', 'evt-400']);
+	}
+
+	it("remembers accepted events across a restart in a file in n8n's folder, not in static data; forgets nothing a 400 answered", async () => {
 		await withTrigger({ pos: 'square' }, { secret: SIGNATURE_KEY }, async (harness, url) => {
-			const body = squareInventoryEvent('evt-restart');
-			const headers = await squareHeaders(body, url);
-			expect((await post(url, body, headers)).status).toBe(200);
-			await harness.settled();
-			harness.restart();
-			expect(await post(url, body, headers)).toEqual({ status: 200, body: JSON.stringify({ received: true, duplicate: true }) });
-			const unreadable = Buffer.from('{"event_id":"evt-400",');
-			expect((await post(url, unreadable, await squareHeaders(unreadable, url))).status).toBe(400);
-			const readable = squareInventoryEvent('evt-400');
-			expect((await post(url, readable, await squareHeaders(readable, url))).status).toBe(200);
-			await harness.settled();
-			expect(harness.executions.map((execution) => execution.items[0].eventId)).toEqual(['evt-restart', 'evt-400']);
+			await remembersAcrossRestart(harness, url);
+			expect(JSON.stringify(harness.storedStaticData)).not.toContain('posEvents');
+			const folder = memoryFolderIn(n8nFolderOf(process.env));
+			const file = posEventFilePath(folder, { workflowId: harness.id, nodeName: NODE, channel: 'live' });
+			// One line per accepted event (the one answered 400 is not among them); no file name says whose it is.
+			expect(readFileSync(file, 'latin1').split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^e/), expect.stringMatching(/^e/)]);
+			expect(readdirSync(folder).join(' ')).not.toMatch(new RegExp(`${harness.id}|POS`));
+		});
+	});
+
+	it("keeps the memory in the node's static data when n8n's folder cannot be written, and says so in the log", async () => {
+		await withUserFolder('/dev/null', async () => {
+			await withTrigger({ pos: 'square' }, { secret: SIGNATURE_KEY }, async (harness, url) => {
+				await remembersAcrossRestart(harness, url);
+				expect(JSON.stringify(harness.storedStaticData)).toContain('posEvents:live');
+				expect(harness.logger.warnings.join('\n')).toMatch(/static data, which costs time on every delivery: \/dev\/null\/\.n8n\/\S+ cannot be written/);
+			});
 		});
 	});
 

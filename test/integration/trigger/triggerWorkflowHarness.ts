@@ -447,3 +447,16 @@ export async function post(url: string, body: Buffer, headers: Record<string, st
 	const response = await fetch(url, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
 	return { status: response.status, body: await response.text() };
 }
+
+/** Runs `run` with n8n's user folder at `userFolder` (its memory place decided afresh), then puts it back. */
+export async function withUserFolder<T>(userFolder: string, run: () => Promise<T>): Promise<T> {
+	const before = process.env.N8N_USER_FOLDER;
+	process.env.N8N_USER_FOLDER = userFolder;
+	forgetMemoryPlace();
+	try {
+		return await run();
+	} finally {
+		process.env.N8N_USER_FOLDER = before;
+		forgetMemoryPlace();
+	}
+}

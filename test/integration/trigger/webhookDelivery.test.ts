@@ -6,9 +6,9 @@ import { computeWebhookHmac } from '../../../lib/shopify/webhooks/hmac';
 import { pageHashes } from '../../../lib/shopify/webhooks/memory/memoryPage';
 import { KEY_HASH_LENGTH } from '../../../lib/shopify/webhooks/memory/keyHash';
 import { memoryFolderIn } from '../../../lib/shopify/webhooks/memory/fileMemories';
-import { forgetMemoryPlace, n8nFolderOf } from '../../../nodes/shared/memoryPlace';
+import { n8nFolderOf } from '../../../nodes/shared/memoryPlace';
 import { RELOAD_AFTER_REJECTION_INTERVAL_MS } from '../../../lib/shopify/webhooks/verificationKeysCache';
-import { post, TriggerWorkflowHarness } from './triggerWorkflowHarness';
+import { post, TriggerWorkflowHarness, withUserFolder } from './triggerWorkflowHarness';
 import { deliveryHeaders, examplePayloads, SHOP_DOMAIN, shopifyCredential, WEBHOOK_SECRET, type ExamplePayload } from './webhookFixtures';
 
 const ALL_TOPICS = [
@@ -195,18 +195,6 @@ describe('Shopify Order Trigger: duplicates', () => {
 	});
 
 	/** Runs `run` with the memory place n8n would choose for `userFolder` (restored afterwards). */
-	async function withUserFolder<T>(userFolder: string, run: () => Promise<T>): Promise<T> {
-		const before = process.env.N8N_USER_FOLDER;
-		process.env.N8N_USER_FOLDER = userFolder;
-		forgetMemoryPlace();
-		try {
-			return await run();
-		} finally {
-			process.env.N8N_USER_FOLDER = before;
-			forgetMemoryPlace();
-		}
-	}
-
 	/** An order change and a deletion, each delivered once with its event id: two executions. */
 	async function deliverOrderAndDeletion(harness: TriggerWorkflowHarness, deletion: ExamplePayload): Promise<void> {
 		const url = harness.webhookUrl('Shopify Order Trigger');

@@ -19,7 +19,7 @@ export const PENDING_CLAIM_MS = 60_000;
 export class ClaimInProgressError extends PackageError {
 	readonly remote = false;
 	readonly code = 'CLAIM_IN_PROGRESS';
-	readonly advice = 'Nothing to do: Shopify delivers the event again, and then it runs once or is known as received.';
+	readonly advice = 'Nothing to do: the sender (Shopify, or the POS) delivers the event again, and then it runs once or is known as received.';
 
 	constructor() {
 		super('Another delivery of this event is being handled right now');
@@ -39,7 +39,7 @@ interface Claimed {
 }
 
 /** The claims one delivery or poll made, to commit when it runs or release when it does not. */
-class ClaimsOfOneUse {
+export class ClaimsOfOneUse {
 	readonly claimed: Claimed[] = [];
 
 	constructor(private readonly connection: RedisConnection) {}
@@ -78,7 +78,7 @@ function claimOutcome(set: RespReply, holder: RespReply, token: string): boolean
  * instead of being told the event was received. A claim whose answer is lost to a broken connection is settled
  * on a new connection by the claim's own value.
  */
-function inRedis(connection: RedisConnection, use: ClaimsOfOneUse, prefix: string, retentionMs: number): ClaimMemory {
+export function claimsInRedis(connection: RedisConnection, use: ClaimsOfOneUse, prefix: string, retentionMs: number): ClaimMemory {
 	return {
 		has: async (key) => (await onceMore(async () => await connection.command('EXISTS', prefix + keyHashOf(key)))) === 1,
 		claim: async (key) => {
@@ -128,8 +128,8 @@ export function redisMemories(connection: RedisConnection, n8nKeyPrefix: string,
 	const prefix = `${n8nKeyPrefix}:shopify-pos:order-memory:${scopeHash}:`;
 	const use = new ClaimsOfOneUse(connection);
 	return {
-		deliveries: inRedis(connection, use, `${prefix}d:`, DELIVERY_MEMORY_BOUND.retentionMs),
-		changes: inRedis(connection, use, `${prefix}c:`, EMITTED_CHANGES_BOUND.retentionMs),
+		deliveries: claimsInRedis(connection, use, `${prefix}d:`, DELIVERY_MEMORY_BOUND.retentionMs),
+		changes: claimsInRedis(connection, use, `${prefix}c:`, EMITTED_CHANGES_BOUND.retentionMs),
 		commit: async () => await use.commit(),
 		release: async () => await use.release(),
 	};
