@@ -84,7 +84,7 @@ export const optionsProperty: INodeProperties = {
 			type: 'dateTime',
 			default: '',
 			displayOptions: { show: { '/operation': [OPERATION.getStockChanges] } },
-			description: 'Where Get Stock Changes starts on its first run (empty: now). Later runs continue from where the last one stopped.',
+			description: 'Where Get Stock Changes starts on its first run (empty: at the POS Trigger events that started the run, else now). Later runs continue from where the last one stopped.',
 		},
 		{
 			displayName: 'Reset Change Position',

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { advanceCursor, alreadyReturned, furtherCursor, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
+import { advanceCursor, alreadyReturned, firstRunStart, furtherCursor, queryStart, startCursor, type StockChangeCursor } from '../../lib/pos/inventory/changeCursor';
 import { ProcessCursorCopies } from '../../lib/pos/inventory/processCursorCopies';
 import type { CountDifference, InventoryVendor } from '../../lib/pos/inventory/inventoryVendor';
 import { PosCallFailedError } from '../../lib/pos/inventory/posJsonTransport';
@@ -53,7 +53,9 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}:${cursorKey}`;
 	if (options.resetCursor && production) positionsInThisProcess.forget(scope);
 	const saved = options.resetCursor ? undefined : furtherCursor(cursors[cursorKey], production ? positionsInThisProcess.get(scope) : undefined);
-	const cursor = saved ?? startCursor(options.startFrom ? options.startFrom : new Date().toISOString());
+	// First run: from First Run From, else from the POS events that started it (their change is older than this run), else now.
+	const firstStart = () => options.startFrom || firstRunStart(this.getInputData().map((item) => item.json), new Date().toISOString());
+	const cursor = saved ?? startCursor(firstStart());
 	if (saved && saved !== cursors[cursorKey]) {
 		this.logger.info(`POS Inventory: the stock change position for ${cursorKey} in the static data is missing or older than the one this process saved (n8n put an older copy of the static data back); continuing from ${saved.since}.`);
 	}

@@ -54,3 +54,28 @@ export function furtherCursor(first: StockChangeCursor | undefined, second: Stoc
 	if (!first || !second) return first ?? second;
 	return Date.parse(second.since) > Date.parse(first.since) ? second : first;
 }
+
+/** How much older than a POS event its change may be stamped (the vendor stamps the event, or the count, after it). */
+const EVENT_START_SLACK_MS = 5_000;
+
+const POS_EVENT_VENDORS = new Set(['square', 'loyverse', 'clover', 'lightspeedX', 'generic']);
+
+/** The times a POS Trigger item says its change happened at; none for any other item. */
+function posEventTimes(item: unknown): number[] {
+	if (typeof item !== 'object' || item === null) return [];
+	const event = item as { vendor?: unknown; eventId?: unknown; occurredAt?: unknown; stockLevels?: unknown };
+	if (typeof event.vendor !== 'string' || !POS_EVENT_VENDORS.has(event.vendor) || typeof event.eventId !== 'string') return [];
+	const levels = Array.isArray(event.stockLevels) ? (event.stockLevels as Array<{ calculatedAt?: unknown }>) : [];
+	return [event.occurredAt, ...levels.map((level) => level?.calculatedAt)].filter((time): time is string => typeof time === 'string').map(Date.parse).filter(Number.isFinite);
+}
+
+/**
+ * Where a first run starts when no First Run From is set: now, unless POS Trigger events started the run; then at
+ * the earliest time they name (less a few seconds), never later than now. A POS event arrives after its change, and
+ * the run it starts later still: starting at the run's own time would pass over the very change that started it.
+ */
+export function firstRunStart(inputItems: unknown[], nowIso: string): string {
+	const now = Date.parse(nowIso);
+	const earliest = Math.min(now, ...inputItems.flatMap(posEventTimes));
+	return new Date(earliest < now ? earliest - EVENT_START_SLACK_MS : now).toISOString();
+}

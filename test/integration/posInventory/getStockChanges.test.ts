@@ -140,6 +140,25 @@ describe('POS Inventory: Get Stock Changes (Square)', () => {
 		expect((await production()).json(0)).toEqual([]);
 	});
 
+	it('a first run started by a POS Trigger event reads the change that sent it, though the run starts after it', async () => {
+		// The change happened, Square sent its event, and only then did the run start (at the node's clock, which
+		// runs 10 minutes ahead of the simulator's): the event's times decide where the first run starts. The
+		// seeded counts a minute before are not this workflow's to apply.
+		clock.now += 60_000;
+		register.damage(LOCATION, 'VAR-TEE', 2);
+		const event = { vendor: 'square', eventId: 'evt-first', eventType: 'inventory.count.updated', occurredAt: at(0), stockLevels: [{ itemId: 'VAR-TEE', locationId: LOCATION, state: 'IN_STOCK', quantity: 18, calculatedAt: at(0) }] };
+		const production = (input: IDataObject[], options: IDataObject = {}) => runInventory(sim, { ...CHANGES, options: options as never }, input, { staticData, mode: 'trigger' });
+		// Reset: this process still holds the position of the production runs of the test before.
+		expect((await production([event], { resetCursor: true })).json(0).map((json) => [json.sku, json.quantity])).toEqual([['TEE-M', -2]]);
+		// Returned once: the next run continues from there.
+		expect((await production([event])).json(0)).toEqual([]);
+		// Started over by an event a minute after a change: that change is older than the workflow's events.
+		register.damage(LOCATION, 'VAR-HAT', 1);
+		clock.now += 60_000;
+		const later = { ...event, eventId: 'evt-later', occurredAt: at(0), stockLevels: [] };
+		expect((await production([later], { resetCursor: true })).json(0)).toEqual([]);
+	});
+
 	it('the SKUs of the variations are looked up once and then cached', async () => {
 		await changesRun({ startFrom: at(0) });
 		clock.now += 1000;
