@@ -1,3 +1,5 @@
+import { POS_VENDORS } from '../webhooks/posEvent';
+
 /** How far back each run asks again unless told otherwise, for changes the POS shows late. */
 export const DEFAULT_STOCK_CHANGE_OVERLAP_SECONDS = 300;
 
@@ -58,7 +60,7 @@ export function furtherCursor(first: StockChangeCursor | undefined, second: Stoc
 /** How much older than a POS event its change may be stamped (the vendor stamps the event, or the count, after it). */
 const EVENT_START_SLACK_MS = 5_000;
 
-const POS_EVENT_VENDORS = new Set(['square', 'loyverse', 'clover', 'lightspeedX', 'generic']);
+const POS_EVENT_VENDORS = new Set<string>(POS_VENDORS);
 
 /** The times a POS Trigger item says its change happened at; none for any other item. */
 function posEventTimes(item: unknown): number[] {

@@ -1,5 +1,6 @@
 /** The vendors the POS Trigger names in its output; `generic` for the Generic HMAC and None presets. */
-export type PosVendor = 'square' | 'loyverse' | 'clover' | 'lightspeedX' | 'generic';
+export const POS_VENDORS = ['square', 'loyverse', 'clover', 'lightspeedX', 'generic'] as const;
+export type PosVendor = (typeof POS_VENDORS)[number];
 
 /** One stock count an event carries (Square `inventory.count.updated`, Loyverse `inventory_levels.update`). */
 export interface PosStockLevel {
