@@ -8,6 +8,7 @@ import { listPosLocations } from './listLocations';
 import { moveStockForOrders } from './moveStock';
 import { recordShopifyOrders } from './recordOrders';
 import { toNodeError } from '../shared/nodeError';
+import { vendorSettingsProperties } from './vendorSettings';
 import { posAuthenticationProperty, posCredentialDescriptions } from '../shared/posSignIn';
 
 const OPERATIONS = {
@@ -22,7 +23,7 @@ const OPERATIONS = {
 /**
  * The POS's stock and catalog, vendor-aware: SKU → POS item (batched, cached), Shopify orders moving the
  * POS's stock once (stock only, or recorded as paid orders), the POS's own stock changes back for
- * Shopify, and the locations. Vendor "Square" now; each vendor is one file in lib/pos.
+ * Shopify, and the locations. Vendors Square and Lightspeed X; each vendor is one folder in lib/pos.
  */
 export class PosInventory implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,7 +42,7 @@ export class PosInventory implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Done', 'Failed / Not Mapped'],
 		credentials: posCredentialDescriptions,
-		properties: [posAuthenticationProperty, vendorProperty, operationProperty, locationProperty, ...findItemsBySkuProperties, optionsProperty],
+		properties: [posAuthenticationProperty, vendorProperty, operationProperty, locationProperty, ...vendorSettingsProperties, ...findItemsBySkuProperties, optionsProperty],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -54,6 +55,11 @@ export class PosInventory implements INodeType {
 		} catch (error) {
 			throw toNodeError(this.getNode(), error);
 		}
-		return await run.call(this, vendor);
+		try {
+			return await run.call(this, vendor);
+		} catch (error) {
+			// Settings a vendor checks at its first write (Lightspeed X's register) name the field to fix.
+			throw toNodeError(this.getNode(), error);
+		}
 	}
 }

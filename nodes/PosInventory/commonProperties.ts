@@ -18,7 +18,10 @@ export const vendorProperty: INodeProperties = {
 	name: 'vendor',
 	type: 'options',
 	noDataExpression: true,
-	options: [{ name: 'Square', value: 'square', description: 'Square Catalog, Inventory, Orders and Payments APIs' }],
+	options: [
+		{ name: 'Lightspeed Retail (X-Series)', value: 'lightspeedX', description: 'Lightspeed X products, sales (date-versioned API) and outlets' },
+		{ name: 'Square', value: 'square', description: 'Square Catalog, Inventory, Orders and Payments APIs' },
+	],
 	default: 'square',
 	description: 'Which point-of-sale API the POS API credential reaches',
 };

@@ -24,7 +24,7 @@ export const findItemsBySkuProperties: INodeProperties[] = [
 export async function findItemsBySku(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const skus = items.map((_item, index) => String(this.getNodeParameter('sku', index, '') ?? ''));
-	const pos = await connectToPos(this, 'POS Inventory');
+	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	let resolution;
 	try {
 		resolution = await mapSkus(this, vendor, pos, skus);

@@ -59,12 +59,12 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 	if (saved && saved !== cursors[cursorKey]) {
 		this.logger.info(`POS Inventory: the stock change position for ${cursorKey} in the static data is missing or older than the one this process saved (n8n put an older copy of the static data back); continuing from ${saved.since}.`);
 	}
-	const pos = await connectToPos(this, 'POS Inventory');
+	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	let page;
 	let skus: Map<string, string>;
 	let counted: Map<string, CountDifference>;
 	try {
-		page = await vendor.readStockChanges(pos.transport, locationId, queryStart(cursor, overlapMs));
+		page = await vendor.readStockChanges(pos.transport, locationId, { updatedAfter: queryStart(cursor, overlapMs), position: cursor.position }, pos.settings);
 		const fresh = page.changes.filter((change) => !alreadyReturned(cursor, change.key, change.createdAt));
 		page = { ...page, changes: fresh };
 		skus = fresh.length > 0 ? await skusOfItems(this, vendor, pos, fresh.map((change) => change.itemId), locationId) : new Map();
@@ -83,7 +83,7 @@ export async function getPosStockChanges(this: IExecuteFunctions, vendor: Invent
 		const message = `${vendor.displayName} item variation ${change.itemId} has no SKU, so its stock change (${change.key}) cannot be matched to Shopify. Give it the Shopify variant's SKU.`;
 		return failed(pos, 'notMapped', message, changeJson(vendor.id, change, ''), 0);
 	});
-	cursors[cursorKey] = advanceCursor(cursor, page.seen, overlapMs);
+	cursors[cursorKey] = advanceCursor(cursor, page.seen, overlapMs, page.position);
 	if (production) positionsInThisProcess.keep(scope, cursors[cursorKey]);
 	if (options.resetCursor) this.logger.info(`POS Inventory: the stock change position for ${cursorKey} was reset to ${cursor.since}.`);
 	return splitOutputs(routed);

@@ -15,7 +15,7 @@ import { toNodeError } from '../shared/nodeError';
  */
 export async function getPosStockLevels(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
 	const locationId = readLocationId(this);
-	const pos = await connectToPos(this, 'POS Inventory');
+	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	let levels;
 	let skus: Map<string, string>;
 	try {

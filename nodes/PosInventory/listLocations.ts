@@ -7,7 +7,7 @@ import { toNodeError } from '../shared/nodeError';
 
 /** Every POS location, one item each, so a beginner can copy the Location ID without an API reference. */
 export async function listPosLocations(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
-	const pos = await connectToPos(this, 'POS Inventory');
+	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	try {
 		const locations = await vendor.listLocations(pos.transport);
 		return splitOutputs(locations.map((location) => done({ vendor: vendor.id, ...location }, 0)));

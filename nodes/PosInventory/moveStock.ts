@@ -22,7 +22,7 @@ async function moveEvent(vendor: InventoryVendor, pos: PosConnection, event: Ord
 	const moving = mapping.mapped.filter((mapped) => mapped.change.quantity !== 0);
 	const skipped = mapping.withoutSku.map(skippedSummary);
 	if (moving.length === 0) return done({ ...summary, outcome: 'nothingToMove', changes: [], skipped, calls: [] }, event.index);
-	const outcome = await vendor.moveStock(pos.transport, locationId, moving, Date.now());
+	const outcome = await vendor.moveStock(pos.transport, locationId, moving, Date.now(), pos.settings);
 	if (!outcome.ok) {
 		return failed(pos, 'failed', `${vendor.displayName} refused the stock change: ${outcome.failure.reason}`, { ...summary, stockChanges: event.changes as never }, event.index, outcome.failure);
 	}
@@ -32,7 +32,7 @@ async function moveEvent(vendor: InventoryVendor, pos: PosConnection, event: Ord
 export async function moveStockForOrders(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
 	const locationId = readLocationId(this);
 	const { events, rejected } = readOrderEvents(this);
-	const pos = await connectToPos(this, 'POS Inventory');
+	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	const skus = events.flatMap((event) => event.changes.map((change) => change.sku).filter((sku): sku is string => sku !== null));
 	let resolution: SkuResolution;
 	try {

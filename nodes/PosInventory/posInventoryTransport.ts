@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { buildPosRequest } from '../../lib/pos/buildRequest';
 import { NO_DUPLICATES, posErrorMessage } from '../../lib/pos/classifyResponse';
 import type { PosCredentials } from '../../lib/pos/credentials';
+import type { InventoryVendor, VendorSettings } from '../../lib/pos/inventory/inventoryVendor';
 import type { PosJsonCall, PosJsonResult, PosJsonTransport } from '../../lib/pos/inventory/posJsonTransport';
 import { sharedRateLimiter, systemClock } from '../../lib/pos/rateLimiter';
 import { sendPosRequest } from '../../lib/pos/sendPosRequest';
 import { readNodeSettings } from '../PosHttpRequest/readItemCall';
 import type { Redactor } from '../../lib/http/redact';
 import { signInToPos } from '../shared/posSignIn';
+import { readVendorSettings } from './vendorSettings';
 
 /** Everything an operation needs to talk to the POS, built once per execution. */
 export interface PosConnection {
@@ -18,6 +20,8 @@ export interface PosConnection {
 	secret: string;
 	/** HTTP requests sent so far in this execution, retries included. */
 	requestsSent(): number;
+	/** The vendor's own settings from the node (Lightspeed X's register, user, payment type, tax). */
+	settings: VendorSettings;
 }
 
 function parse(text: string | undefined): unknown {
@@ -33,7 +37,7 @@ function parse(text: string | undefined): unknown {
  * The vendor code's transport on the package's POS request policy: the credential's auth and fixed
  * headers, retries with backoff or Retry-After, the per-credential rate limit, and the node's options.
  */
-export async function connectToPos(context: IExecuteFunctions, nodeName: string): Promise<PosConnection> {
+export async function connectToPos(context: IExecuteFunctions, nodeName: string, vendor: InventoryVendor): Promise<PosConnection> {
 	const { credentials, send, redactor, accountKey } = await signInToPos(context);
 	const settings = readNodeSettings(context);
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
@@ -60,5 +64,5 @@ export async function connectToPos(context: IExecuteFunctions, nodeName: string)
 		}
 		return { ok: true, status: result.response?.status ?? 200, body: parse(result.response?.body) };
 	};
-	return { transport, redactor, credentials, secret: accountKey, requestsSent: () => sent };
+	return { transport, redactor, credentials, secret: accountKey, requestsSent: () => sent, settings: readVendorSettings(context, vendor) };
 }

@@ -35,7 +35,7 @@ async function recordSale(node: INode, vendor: InventoryVendor, pos: PosConnecti
 		return failed(pos, 'notMapped', messages.join(' '), { ...summary, unmappedSkus: unmapped }, event.index);
 	}
 	try {
-		const outcome = await vendor.recordOrder(pos.transport, locationId, order, resolution.mapped);
+		const outcome = await vendor.recordOrder(pos.transport, locationId, order, resolution.mapped, pos.settings);
 		if (!outcome.ok) return failed(pos, 'failed', `${vendor.displayName} refused the order: ${outcome.failure.reason}`, { ...summary, calls: outcome.calls as never }, event.index, outcome.failure);
 		return done({ ...summary, outcome: 'recorded', ...outcome.result, calls: outcome.calls as never }, event.index);
 	} catch (error) {
@@ -55,7 +55,7 @@ async function followUp(vendor: InventoryVendor, pos: PosConnection, event: Orde
 	const mapping = mapEvent(changes, resolution);
 	if (mapping.problems.length > 0) return failed(pos, 'notMapped', mapping.problems.join(' '), { ...summary, unmappedSkus: mapping.unmappedSkus, stockChanges: changes as never }, event.index);
 	const moving = mapping.mapped.filter((mapped) => mapped.change.quantity !== 0);
-	const outcome = moving.length > 0 ? await vendor.moveStock(pos.transport, locationId, moving, Date.now()) : { ok: true as const, calls: [] };
+	const outcome = moving.length > 0 ? await vendor.moveStock(pos.transport, locationId, moving, Date.now(), pos.settings) : { ok: true as const, calls: [] };
 	if (!outcome.ok) return failed(pos, 'failed', `${vendor.displayName} refused the stock change: ${outcome.failure.reason}`, { ...summary, stockChanges: changes as never }, event.index, outcome.failure);
 	const causes = [...new Set(changes.map((change) => change.cause))].join(' and ');
 	const message =
@@ -68,7 +68,7 @@ async function followUp(vendor: InventoryVendor, pos: PosConnection, event: Orde
 export async function recordShopifyOrders(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
 	const locationId = readLocationId(this);
 	const { events, rejected } = readOrderEvents(this);
-	const pos = await connectToPos(this, 'POS Inventory');
+	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	const skus = events.flatMap((event) => {
 		const order = event.changes.some((change) => change.cause === 'sale') ? posOrderOf(event.json) : undefined;
 		const fromOrder = order && typeof order !== 'string' ? orderSkus(order) : [];

@@ -16,6 +16,8 @@ export interface StockChangeCursor {
 	recent: Array<{ id: string; at: string }>;
 	/** Where the first run started: the overlap never reaches back before it. */
 	floor: string;
+	/** The vendor's own feed position (Lightspeed X's `version`), once it gave one. */
+	position?: string;
 }
 
 export function startCursor(from: string): StockChangeCursor {
@@ -34,8 +36,8 @@ export function alreadyReturned(cursor: StockChangeCursor, id: string, createdAt
 	return cursor.recent.some((entry) => entry.id === id);
 }
 
-/** The cursor after a run that saw `seen` (every change of the run, ours included). */
-export function advanceCursor(cursor: StockChangeCursor, seen: Array<{ id: string; createdAt: string }>, overlapMs: number): StockChangeCursor {
+/** The cursor after a run that saw `seen` (every change of the run, ours included) and read the vendor's feed up to `position`. */
+export function advanceCursor(cursor: StockChangeCursor, seen: Array<{ id: string; createdAt: string }>, overlapMs: number, position?: string): StockChangeCursor {
 	let newest = Date.parse(cursor.since);
 	for (const entry of seen) {
 		const at = Date.parse(entry.createdAt);
@@ -44,10 +46,12 @@ export function advanceCursor(cursor: StockChangeCursor, seen: Array<{ id: strin
 	const floor = newest - overlapMs;
 	const recent = new Map(cursor.recent.map((entry) => [entry.id, entry.at]));
 	for (const entry of seen) if (entry.createdAt !== '') recent.set(entry.id, entry.createdAt);
+	const kept = position ?? cursor.position;
 	return {
 		floor: cursor.floor,
 		since: new Date(newest).toISOString(),
 		recent: [...recent].filter(([, at]) => Date.parse(at) >= floor).map(([id, at]) => ({ id, at })),
+		...(kept !== undefined ? { position: kept } : {}),
 	};
 }
 

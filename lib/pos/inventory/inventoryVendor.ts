@@ -6,9 +6,10 @@ import type { PosStockLevel } from './posStockLevel';
 import type { StockChange } from './stockChange';
 
 /**
- * What "POS Inventory" needs from a POS vendor. Square implements it (lib/pos/square/squareVendor.ts);
- * Lightspeed X, Clover, Loyverse and a generic REST POS add their own file beside it: their catalog
- * search, how a stock change is written, how an order is recorded, and how changes are read back.
+ * What "POS Inventory" needs from a POS vendor. Square (lib/pos/square/squareVendor.ts) and Lightspeed X
+ * (lib/pos/lightspeedX/lightspeedXVendor.ts) implement it; Clover and Loyverse add their own folder beside
+ * them: their catalog search, how a stock change is written, how an order is recorded, and how changes are
+ * read back.
  */
 export interface MappedStockChange {
 	change: StockChange;
@@ -32,7 +33,21 @@ export interface StockChangesPage {
 	changes: PosStockChange[];
 	ownChangeIds: string[];
 	seen: Array<{ id: string; createdAt: string }>;
+	/** Where a vendor with its own change feed (Lightspeed X's `version`) reads on from next time. */
+	position?: string;
 }
+
+/** Where a stock change read starts: a time for every vendor, and the vendor's own position once it gave one. */
+export interface StockChangesFrom {
+	updatedAfter: string;
+	position?: string;
+}
+
+/**
+ * The node's vendor-specific settings (Lightspeed X's register, user, payment type and tax), as entered;
+ * each vendor reads and checks its own. Empty for vendors that need none.
+ */
+export type VendorSettings = Readonly<Record<string, unknown>>;
 
 /** What a recount changed: the POS's quantity just before it, and counted minus that. */
 export type CountDifference = { ok: true; before: number; difference: number } | { ok: false; reason: string };
@@ -50,9 +65,9 @@ export interface InventoryVendor {
 	/** The SKUs of items by their POS ids (for changes read back from the POS). */
 	itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]>;
 	/** `nowMs`: the request time, for vendors that bound how old a change's time may be. */
-	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number): Promise<WriteOutcome>;
-	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>): Promise<WriteOutcome>;
-	readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage>;
+	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number, settings: VendorSettings): Promise<WriteOutcome>;
+	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>, settings: VendorSettings): Promise<WriteOutcome>;
+	readStockChanges(transport: PosJsonTransport, locationId: string, from: StockChangesFrom, settings: VendorSettings): Promise<StockChangesPage>;
 	/** For each recount (by key), what it changed at the POS, so Shopify moves by the same difference. */
 	countDifferences(transport: PosJsonTransport, locationId: string, recounts: PosStockChange[]): Promise<Map<string, CountDifference>>;
 	listLocations(transport: PosJsonTransport): Promise<Array<Record<string, unknown>>>;

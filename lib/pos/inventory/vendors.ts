@@ -1,8 +1,9 @@
+import { lightspeedXVendor } from '../lightspeedX/lightspeedXVendor';
 import { squareVendor } from '../square/squareVendor';
 import type { InventoryVendor } from './inventoryVendor';
 
 /** Vendors "POS Inventory" supports, by the value of its Vendor parameter. */
-const VENDORS: Record<string, InventoryVendor> = { [squareVendor.id]: squareVendor };
+const VENDORS: Record<string, InventoryVendor> = { [squareVendor.id]: squareVendor, [lightspeedXVendor.id]: lightspeedXVendor };
 
 export function inventoryVendor(id: string): InventoryVendor {
 	const vendor = VENDORS[id];

@@ -1,6 +1,6 @@
 import type { PosOrder } from '../../shopify/orders/posOrder';
 import type { CatalogMatch } from '../catalog/skuMatch';
-import type { CallRecord, InventoryVendor, MappedStockChange, StockChangesPage, WriteOutcome } from '../inventory/inventoryVendor';
+import type { CallRecord, InventoryVendor, MappedStockChange, StockChangesFrom, StockChangesPage, WriteOutcome } from '../inventory/inventoryVendor';
 import { callOrThrow, type PosJsonTransport } from '../inventory/posJsonTransport';
 import { CATALOG_BATCH_RETRIEVE_PATH, CATALOG_SEARCH_PATH, catalogObjectsBody, catalogSearchBody, IDS_PER_RETRIEVE, readCatalogObjects, readCatalogSearchPage, SKUS_PER_SEARCH } from './catalogSearch';
 import { CREATE_PAYMENT_PATH, externalPaymentBody } from './externalPayment';
@@ -98,7 +98,7 @@ async function isRecordedOrder(transport: PosJsonTransport, orderId: string): Pr
  * adjustment when our EXTERNAL payment closed it) carries no reference of ours, only the order as
  * `transaction_id`: the order's reference says it is ours, so it is left out like our tagged writes.
  */
-async function readStockChanges(transport: PosJsonTransport, locationId: string, updatedAfter: string): Promise<StockChangesPage> {
+async function readStockChanges(transport: PosJsonTransport, locationId: string, { updatedAfter }: StockChangesFrom): Promise<StockChangesPage> {
 	const { pages } = await cursorPages(transport, BATCH_RETRIEVE_CHANGES_PATH, (cursor) => inventoryChangesBody(locationId, updatedAfter, cursor), (body) => readInventoryChangesPage(body, locationId), MAX_PAGES * 10);
 	const all: StockChangesPage = { changes: pages.flatMap((read) => read.changes), ownChangeIds: pages.flatMap((read) => read.ownChangeIds), seen: pages.flatMap((read) => read.seen) };
 	const orderChecks = new Map(pages.flatMap((read) => [...read.orderChecks]));
