@@ -26,7 +26,7 @@ const PRESETS = {
 		authUrl: 'https://secure.retail.lightspeed.app/connect',
 		tokenUrl: 'https://{prefix}.retail.lightspeed.app/api/1.0/token',
 		apiUrl: 'https://{prefix}.retail.lightspeed.app',
-		scope: 'outlets:read registers:read products:read inventory:read inventory:write sales:read sales:write webhooks',
+		scope: 'outlets:read registers:read users:read payment_types:read taxes:read products:read inventory:read inventory:write sales:read sales:write webhooks',
 		headers: 'User-Agent: n8n-nodes-shopify-pos',
 		testPath: '/api/2.0/outlets',
 	},

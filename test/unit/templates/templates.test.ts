@@ -22,7 +22,7 @@ import { SAMPLE_POS_ORDER } from './samplePosOrder';
 const REPO = join(__dirname, '..', '..', '..');
 const TEMPLATE_DIR = join(REPO, 'templates');
 const VENDOR_FILES = ['clover.json', 'generic-rest.json', 'lightspeed-x.json', 'loyverse.json', 'square.json'];
-const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-square.json'];
+const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-lightspeed-x.json', 'reconcile-square.json'];
 const PACKAGE_PREFIX = 'n8n-nodes-shopify-pos.';
 
 interface Node {
@@ -62,7 +62,7 @@ const readTemplate = (file: string) => ({ file, template: JSON.parse(readFileSyn
 const templates = VENDOR_FILES.map(readTemplate);
 const reconcileTemplates = RECONCILE_FILES.map(readTemplate);
 /** The templates on POS HTTP Request with a mapping node and the `{saleId, lines}` sale webhook (issue 15 moves them on). */
-const MAPPED_TEMPLATES = templates.filter(({ file }) => file !== 'square.json');
+const MAPPED_TEMPLATES = templates.filter(({ file }) => !['square.json', 'lightspeed-x.json'].includes(file));
 const squareTemplate = templates.find(({ file }) => file === 'square.json')!.template;
 const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
 const nodesOfType = (template: Template, type: string) => template.nodes.filter((node) => node.type === type);
@@ -323,6 +323,94 @@ describe('POS templates', () => {
 		});
 	});
 
+	describe('lightspeed-x.json (POS, closed sales on a Shopify register, sales back)', () => {
+		const { template } = templates.find((entry) => entry.file === 'lightspeed-x.json')!;
+		const byName = (name: string) => template.nodes.find((node) => node.name === name)!;
+		const next = (name: string, output = 0) => (template.connections[name]?.main[output] ?? []).map((target) => byName(target.node));
+		const posNodes = (operation: string) => template.nodes.filter((node) => node.type === `${PACKAGE_PREFIX}posInventory` && node.parameters.operation === operation);
+
+		it('Shopify → Lightspeed X: both order triggers (sales, restocks, edits) through the loop guard into Record Shopify Orders, failures kept', () => {
+			const webhookTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderTrigger`);
+			const pollingTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderPollingTrigger`);
+			expect([...(webhookTrigger.parameters.topics as string[])].sort()).toEqual(['orders/create', 'orders/edited', 'refunds/create']);
+			const [guard] = next(webhookTrigger.name);
+			expect(next(pollingTrigger.name)).toEqual([guard]);
+			expect(JSON.stringify(guard.parameters)).toContain('sourceName');
+			const [record] = posNodes('recordOrders');
+			expect(next(guard.name)).toEqual([record]);
+			expect(record.parameters).toMatchObject({
+				vendor: 'lightspeedX',
+				locationId: 'YOUR_LIGHTSPEED_OUTLET_ID',
+				lightspeedRegisterId: 'YOUR_LIGHTSPEED_REGISTER_ID',
+				lightspeedUserId: 'YOUR_LIGHTSPEED_USER_ID',
+				lightspeedPaymentTypeId: 'YOUR_LIGHTSPEED_PAYMENT_TYPE_ID',
+				lightspeedTaxId: 'YOUR_LIGHTSPEED_TAX_ID',
+			});
+			// A sale moves Lightspeed's stock: never also a stock move for the same order.
+			expect(posNodes('moveStock')).toEqual([]);
+			const [keep] = next(record.name, 1);
+			expect([keep.type, keep.parameters.operation]).toEqual(['n8n-nodes-base.dataTable', 'insert']);
+			const refused = { outcome: 'failed', orderName: '#1001', error: 'Bad Request', request: { method: 'POST', url: 'https://x.retail.lightspeed.app/api/2026-04/sales', headers: {}, body: { invoice_number: 'SHOPIFY-6000000000001' } } };
+			const columns = (keep.parameters.columns as { value: Record<string, string> }).value;
+			expect(evaluate(columns.idempotencyKey, refused)).toBe('SHOPIFY-6000000000001');
+			expect(evaluate(columns.shopifyOrder, refused)).toBe('#1001');
+		});
+
+		it('Lightspeed X → Shopify: the POS Trigger (a hint) and a schedule (the poll) into one Get Stock Changes on the same register, adjusted by key', () => {
+			const posTrigger = onlyNode(template, `${PACKAGE_PREFIX}posTrigger`);
+			const schedule = onlyNode(template, 'n8n-nodes-base.scheduleTrigger');
+			expect(posTrigger.parameters.pos).toBe('lightspeedX');
+			const [changes] = posNodes('getStockChanges');
+			expect(next(posTrigger.name)).toEqual([changes]);
+			expect(next(schedule.name)).toEqual([changes]);
+			const [record] = posNodes('recordOrders');
+			expect(changes.parameters).toMatchObject({ vendor: 'lightspeedX', locationId: record.parameters.locationId, lightspeedRegisterId: record.parameters.lightspeedRegisterId });
+			const [adjust] = next(changes.name);
+			expect(adjust.parameters).toMatchObject({ identifierType: 'sku', mode: 'adjust', reason: 'correction' });
+			const sale = { vendor: 'lightspeedX', key: 'S1:L1:sold', kind: 'delta', sku: 'TEE-S', itemId: 'P1', locationId: 'O1', quantity: -2 };
+			expect(evaluate(String(adjust.parameters.delta), sale)).toBe(-2);
+			const options = adjust.parameters.options as { idempotencyKey: string; referenceDocumentUri: string };
+			expect(evaluate(options.idempotencyKey, sale)).toBe('lightspeed-change-S1:L1:sold');
+			expect(isValidReferenceUri(String(evaluate(options.referenceDocumentUri, sale)))).toBe(true);
+			expect((adjust as { onError?: string }).onError).toBe('continueErrorOutput');
+			expect(next(adjust.name, 1).map((node) => node.parameters.operation)).toEqual(['insert']);
+			expect(next(changes.name, 1).map((node) => node.parameters.operation)).toEqual(['insert']);
+		});
+
+		it('lets a beginner find every id with one run, and has notes for setup, both directions, failures and the checks before going live', () => {
+			const [list] = posNodes('listLocations');
+			expect(next('Run once: list my Lightspeed outlets')).toEqual([list]);
+			expect(template.nodes.filter((node) => ['n8n-nodes-base.code', 'n8n-nodes-base.set', 'n8n-nodes-base.function', `${PACKAGE_PREFIX}posHttpRequest`, 'n8n-nodes-base.webhook'].includes(node.type))).toEqual([]);
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content));
+			const all = notes.join('\n');
+			const placeholders = [...new Set(template.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').flatMap((node) => JSON.stringify(node.parameters).match(/YOUR_[A-Z0-9_]+/g) ?? []))];
+			for (const placeholder of placeholders) expect(all).toContain(placeholder);
+			for (const words of [/setup/i, /Shopify orders → Lightspeed X/, /Lightspeed X sales → Shopify/, /did not take/i, /https/i, /polling/i, /User-Agent/, /URL Token/, /sale\.update/, /UNCONFIRMED/, /Before going live/, /reconcile-lightspeed-x\.json/]) expect(all).toMatch(words);
+			const setup = notes.find((note) => /setup/i.test(note))!;
+			for (const name of ['Record Lightspeed sales', 'Get Lightspeed stock changes', 'Adjust Shopify stock', 'POS Trigger', 'Run once: list my Lightspeed outlets', 'Run once: create the retry table']) {
+				expect(setup).toContain(`**${name}**`);
+				expect(template.nodes.map((node) => node.name)).toContain(name);
+			}
+		});
+	});
+
+	describe('reconcile-lightspeed-x.json', () => {
+		const { template } = reconcileTemplates.find((entry) => entry.file === 'reconcile-lightspeed-x.json')!;
+		const next = (name: string) => template.connections[name]?.main[0]?.map((target) => target.node) ?? [];
+		const named = (name: string) => template.nodes.find((node) => node.name === name)!;
+
+		it("runs nightly: Lightspeed's stock levels at the outlet into a report-only reconciliation; one run lists the outlets", () => {
+			const schedule = onlyNode(template, 'n8n-nodes-base.scheduleTrigger');
+			const read = named(next(schedule.name)[0]);
+			expect(read).toMatchObject({ type: `${PACKAGE_PREFIX}posInventory`, parameters: { vendor: 'lightspeedX', operation: 'getStockLevels', locationId: 'YOUR_LIGHTSPEED_OUTLET_ID' } });
+			expect(named(next(read.name)[0]).parameters).toMatchObject({ repair: false, report: 'drift' });
+			expect(named(next('Run once: list my Lightspeed outlets')[0]).parameters).toMatchObject({ vendor: 'lightspeedX', operation: 'listLocations' });
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content)).join('\n');
+			for (const words of [/User-Agent/, /YOUR_LIGHTSPEED_OUTLET_ID/, /stocktakes/, /Repair Shopify/]) expect(notes).toMatch(words);
+			expect(notes).not.toMatch(/Square/);
+		});
+	});
+
 	it('fixes webhook IDs and paths, unique across the templates', () => {
 		const ids: string[] = [];
 		const paths: string[] = [];
@@ -349,20 +437,13 @@ describe('POS templates', () => {
 			return JSON.parse(JSON.stringify(evaluate(String(map.parameters.jsonOutput), SAMPLE_POS_ORDER))) as Record<string, unknown>;
 		};
 
-		it('generic REST, Lightspeed X, Clover and Loyverse carry the same lines, quantities and prices', () => {
+		it('generic REST, Clover and Loyverse carry the same lines, quantities and prices', () => {
 			expect(mapped('generic-rest.json')).toMatchObject({
 				externalId: 'shopify-6000000000001',
 				currency: 'USD',
 				lines: [
 					{ sku: 'TEE-S', quantity: 3, unitPrice: 1400 },
 					{ sku: '', quantity: 1, unitPrice: 250 },
-				],
-			});
-			expect(mapped('lightspeed-x.json')).toMatchObject({
-				request_id: 'shopify-6000000000001',
-				register_sale_products: [
-					{ product_id: 'TEE-S', quantity: 3, price: 14 },
-					{ product_id: null, quantity: 1, price: 2.5 },
 				],
 			});
 			expect(mapped('clover.json')).toMatchObject({
