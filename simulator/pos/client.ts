@@ -2,6 +2,11 @@ import * as http from 'node:http';
 import type { PosSimulatorConfig } from './config';
 import type { OutageSpec, PosFaultSpec } from './faults';
 import type { LoggedRequest } from './posSimulator';
+import type { LightspeedProductSeed } from './flavours/lightspeedX/products';
+import type { RegisterSaleRequest, StocktakeRequest } from './flavours/lightspeedX/register';
+import type { LightspeedSimulation } from './flavours/lightspeedX/simulation';
+import type { LightspeedWebhook, LightspeedWebhookSettings, LightspeedWebhookType } from './flavours/lightspeedX/webhooks';
+import type { InventoryRecord } from './flavours/lightspeedX/inventory';
 import type { SquareItemSeed } from './flavours/square/catalog';
 import type { SquareLocationSeed } from './flavours/square/locations';
 import type { SquareWebhookDelivery, SquareWebhookKnobs, SquareWebhookSubscription } from './flavours/square/webhooks';
@@ -14,7 +19,13 @@ export interface PosSimulatorState {
 	catalog: Array<Omit<CatalogVariation, 'sku' | 'priceAmount' | 'currency'> & { sku: string | null; priceAmount: number | null; currency: string | null }>;
 	/** Square's counts as InventoryCount objects (catalog_object_id, location_id, state, quantity, calculated_at). */
 	square: { locations: string[]; counts: Array<Record<string, unknown>> };
+	lightspeed: LightspeedState;
 }
+
+/** The Lightspeed retailer: setup, products (2.0 shape), inventory records, sales (2.0 shape), webhooks and deliveries. */
+export type LightspeedState = ReturnType<LightspeedSimulation['state']>;
+
+type Json = Record<string, any>;
 
 /** Typed client for the simulator's control API, for tests and scripts that run it in another process. */
 export class PosSimulatorClient {
@@ -66,4 +77,16 @@ export class PosSimulatorClient {
 	squareWebhookKnobs = (knobs: Partial<SquareWebhookKnobs>) => this.call<SquareWebhookKnobs>('PUT', '/_pos/square/webhooks/knobs', knobs);
 	squareDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; eventId: string; kind: string; status: string; outcome: number | string }> }>('POST', '/_pos/square/webhooks/deliver');
 	squareDeliveries = async () => (await this.call<{ deliveries: SquareWebhookDelivery[] }>('GET', '/_pos/square/webhooks/deliveries')).deliveries;
+
+	// Lightspeed X-Series (flavours/lightspeedX/control.ts); products and sales in the 2.0 shape
+	lightspeedProducts = async (products: LightspeedProductSeed[]) => (await this.call<{ products: Json[] }>('POST', '/_pos/lightspeed/products', { products })).products;
+	lightspeedRegisterSale = async (sale: RegisterSaleRequest) => (await this.call<{ sale: Json }>('POST', '/_pos/lightspeed/register/sale', sale)).sale;
+	lightspeedVoidSale = async (saleId: string) => (await this.call<{ sale: Json }>('POST', `/_pos/lightspeed/sales/${encodeURIComponent(saleId)}/void`)).sale;
+	lightspeedStocktake = async (stocktake: StocktakeRequest) => (await this.call<{ inventory: InventoryRecord[] }>('POST', '/_pos/lightspeed/stocktake', stocktake)).inventory;
+	lightspeedSubscribe = (webhook: { url: string; type: LightspeedWebhookType }) => this.call<LightspeedWebhook>('POST', '/_pos/lightspeed/webhooks', webhook);
+	lightspeedWebhooks = async () => (await this.call<{ webhooks: LightspeedWebhook[] }>('GET', '/_pos/lightspeed/webhooks')).webhooks;
+	lightspeedClearWebhooks = () => this.call<void>('DELETE', '/_pos/lightspeed/webhooks');
+	lightspeedWebhookSettings = (settings: Partial<LightspeedWebhookSettings>) => this.call<LightspeedWebhookSettings>('PUT', '/_pos/lightspeed/webhooks/settings', settings);
+	lightspeedDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; type: LightspeedWebhookType; kind: string; url: string; status: string; outcome: number | string }> }>('POST', '/_pos/lightspeed/webhooks/deliver');
+	lightspeedState = () => this.call<LightspeedState>('GET', '/_pos/lightspeed/state');
 }

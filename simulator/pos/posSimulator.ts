@@ -5,7 +5,10 @@ import { PosFaultPlan, type OutageSpec, type PosFaultSpec } from './faults';
 import { OAuth2Server } from './oauth2Server';
 import { genericRoutes } from './flavours/generic';
 import { cloverRoutes } from './flavours/clover';
-import { lightspeedXRoutes } from './flavours/lightspeedX';
+import { answersOwnJsonErrors, isLightspeedPath, lightspeedXRoutes } from './flavours/lightspeedX';
+import { deliverLightspeedWebhooks, lightspeedControl } from './flavours/lightspeedX/control';
+import { TOO_MANY_REQUESTS } from './flavours/lightspeedX/errors';
+import { LightspeedSimulation, type LightspeedSimulationOptions } from './flavours/lightspeedX/simulation';
 import { loyverseRoutes } from './flavours/loyverse';
 import { squareRoutes } from './flavours/square';
 import { deliverDueWebhooks, squareControl } from './flavours/square/control';
@@ -22,6 +25,8 @@ export interface PosSimulatorOptions {
 	port?: number;
 	/** The simulated Square seller's seed and application. */
 	square?: SquareSimulationOptions;
+	/** The simulated Lightspeed X-Series retailer's seed and domain prefix. */
+	lightspeed?: LightspeedSimulationOptions;
 }
 
 export interface LoggedRequest {
@@ -60,9 +65,9 @@ function unauthorized(path: string): Reply {
 }
 
 /**
- * A local point-of-sale server for tests, benchmarks and demos: a generic REST POS and Square-, Clover-,
- * Loyverse- and Lightspeed X-like paths side by side, faults on demand, and a control API under `/_pos/`:
- *   GET  /_pos/state            orders, stock, catalog, Square's locations and counts
+ * A local point-of-sale server for tests, benchmarks and demos: a generic REST POS and Square and Lightspeed
+ * X-Series retailers, Clover- and Loyverse-like paths side by side, faults on demand, and a control API under `/_pos/`:
+ *   GET  /_pos/state            orders, stock, catalog, Square's locations and counts, the Lightspeed retailer
  *   GET  /_pos/requests         the request log (DELETE clears it)
  *   GET  /_pos/oauth2           the OAuth2 servers' log (codes, refreshes, refused refreshes and tokens)
  *   POST /_pos/oauth2/expire    every access token issued so far expires now
@@ -74,11 +79,13 @@ function unauthorized(path: string): Reply {
  *   PUT  /_pos/stock            {locationId, item, quantity}
  *   POST /_pos/catalog          {variations: CatalogVariation[]} (Square catalog, one item each)
  *   /_pos/square/...            Square: catalog, locations, register activity, webhooks (flavours/square/control.ts)
+ *   /_pos/lightspeed/...        Lightspeed X: products, register sales, voids, stocktakes, webhooks (flavours/lightspeedX/control.ts)
  *   POST /_pos/reset            forget everything but the config
  */
 export class PosSimulator {
 	readonly store: PosStore;
 	readonly square: SquareSimulation;
+	readonly lightspeed: LightspeedSimulation;
 	readonly faults: PosFaultPlan;
 	readonly config: PosSimulatorConfig;
 	/** The vendors' OAuth2 servers, when `config.auth` is an OAuth2 application. */
@@ -94,6 +101,7 @@ export class PosSimulator {
 		this.now = options.now ?? Date.now;
 		this.store = new PosStore(this.now);
 		this.square = new SquareSimulation(this.now, this.store, options.square);
+		this.lightspeed = new LightspeedSimulation(this.now, this.store, options.lightspeed);
 		this.faults = new PosFaultPlan(this.now);
 		this.config = { ...DEFAULT_CONFIG, ...(options.config ?? {}) };
 		this.oauth2 = new OAuth2Server(() => (this.config.auth.type === 'oauth2' ? this.config.auth : undefined), this.now);
@@ -117,6 +125,7 @@ export class PosSimulator {
 
 	async stop(): Promise<void> {
 		this.square.webhooks.stopTimer();
+		this.lightspeed.webhooks.stopTimer();
 		if (!this.server) return;
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -146,29 +155,32 @@ export class PosSimulator {
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
-		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, config: this.config };
+		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, lightspeed: this.lightspeed, config: this.config };
 		if (!authorized(this.config.auth, context, this.oauth2)) return this.answer(response, logged, unauthorized(url.pathname));
 
-		const lightspeed = url.pathname === '/api/register_sales' || url.pathname.startsWith('/api/2.0/');
-		if (this.overRateLimit()) return this.answer(response, logged, this.tooManyRequests(lightspeed ? 'date' : 'seconds', 1));
+		const lightspeed = isLightspeedPath(url.pathname);
+		if (lightspeed) this.lightspeed.rateLimit.count();
+		/** Lightspeed's answers carry its rate-limit headers. */
+		const reply = (answer: Reply) => this.answer(response, logged, lightspeed ? { ...answer, headers: { ...this.lightspeed.rateLimit.headers(), ...answer.headers } } : answer);
+		if (this.overRateLimit()) return reply(this.tooManyRequests(lightspeed ? 'lightspeed' : 'seconds', 1));
 
 		const fault = this.faults.take(method, url.pathname);
 		if (fault?.kind === 'drop') return drop('dropped');
-		if (fault?.kind === 'http429') {
-			return this.answer(response, logged, this.tooManyRequests(lightspeed ? 'date' : (fault.retryAfterForm ?? 'seconds'), fault.retryAfterSeconds ?? 1));
-		}
-		if (fault?.kind === 'http500') return this.answer(response, logged, { status: 500, body: { message: 'Internal Server Error' } });
-		if (fault?.kind === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service Unavailable' } });
+		if (fault?.kind === 'http429') return reply(this.tooManyRequests(lightspeed ? 'lightspeed' : (fault.retryAfterForm ?? 'seconds'), fault.retryAfterSeconds ?? 1));
+		if (fault?.kind === 'http500') return reply({ status: 500, body: { message: 'Internal Server Error' } });
+		if (fault?.kind === 'http503') return reply({ status: 503, body: { message: 'Service Unavailable' } });
 		if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.latencyMs ?? 1000));
 
-		let reply: Reply | null = null;
-		if (context.json instanceof Error && !url.pathname.startsWith('/v2/')) reply = { status: 400, body: { message: `Body is not valid JSON: ${context.json.message}` } };
+		let routed: Reply | null = null;
+		if (context.json instanceof Error && !url.pathname.startsWith('/v2/') && !answersOwnJsonErrors(url.pathname)) {
+			routed = { status: 400, body: { message: `Body is not valid JSON: ${context.json.message}` } };
+		}
 		for (const routes of FLAVOURS) {
-			if (reply) break;
-			reply = routes(context);
+			if (routed) break;
+			routed = routes(context);
 		}
 		if (fault?.kind === 'commitThenDrop') return drop('committedThenDropped');
-		return this.answer(response, logged, reply ?? { status: 404, body: { message: `No route ${method} ${url.pathname}` } });
+		return reply(routed ?? { status: 404, body: { message: `No route ${method} ${url.pathname}` } });
 	}
 
 	private answer(response: http.ServerResponse, logged: LoggedRequest, reply: Reply): void {
@@ -186,9 +198,13 @@ export class PosSimulator {
 		return false;
 	}
 
-	/** 429 with Retry-After as delay-seconds, or as an HTTP date (second resolution, so rounded up). */
-	private tooManyRequests(form: 'seconds' | 'date', seconds: number): Reply {
-		const retryAfter = form === 'date' ? new Date(Math.ceil((this.now() + seconds * 1000) / 1000) * 1000).toUTCString() : String(seconds);
+	/**
+	 * 429 with Retry-After as delay-seconds, or as an HTTP date (second resolution, so rounded up); Lightspeed's
+	 * is always the date, with its own body and no request left in the window.
+	 */
+	private tooManyRequests(form: 'seconds' | 'date' | 'lightspeed', seconds: number): Reply {
+		const retryAfter = form === 'seconds' ? String(seconds) : new Date(Math.ceil((this.now() + seconds * 1000) / 1000) * 1000).toUTCString();
+		if (form === 'lightspeed') return { status: 429, body: TOO_MANY_REQUESTS, headers: { 'retry-after': retryAfter, 'x-ratelimit-remaining': '0' } };
 		return { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': retryAfter } };
 	}
 
@@ -199,8 +215,12 @@ export class PosSimulator {
 			const delivered = await deliverDueWebhooks(this.square);
 			return sendJson(response, delivered.status, delivered.body);
 		}
-		const square = squareControl(this.square, method.toUpperCase(), url.pathname, json);
-		if (square) return sendJson(response, square.status, square.body);
+		if (route === 'POST /_pos/lightspeed/webhooks/deliver') {
+			const delivered = await deliverLightspeedWebhooks(this.lightspeed);
+			return sendJson(response, delivered.status, delivered.body);
+		}
+		const vendor = squareControl(this.square, method.toUpperCase(), url.pathname, json) ?? lightspeedControl(this.lightspeed, method.toUpperCase(), url.pathname, json);
+		if (vendor) return sendJson(response, vendor.status, vendor.body);
 		switch (route) {
 			case 'GET /_pos/state':
 				return sendJson(response, 200, this.state());
@@ -253,6 +273,7 @@ export class PosSimulator {
 			case 'POST /_pos/reset':
 				this.store.reset();
 				this.square.reset();
+				this.lightspeed.reset();
 				this.faults.clear();
 				this.requests.length = 0;
 				this.recentRequests = [];
@@ -266,6 +287,6 @@ export class PosSimulator {
 		const stock: Record<string, Record<string, number>> = {};
 		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
 		const catalog = this.square.catalog.allVariations().map((variation) => ({ id: variation.id, sku: variation.sku, name: variation.name, priceAmount: variation.price?.amount ?? null, currency: variation.price?.currency ?? null, trackInventory: variation.trackInventory }));
-		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() } };
+		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() }, lightspeed: this.lightspeed.state() };
 	}
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { PosSimulatorConfig } from './config';
+import type { LightspeedSimulation } from './flavours/lightspeedX/simulation';
 import type { SquareSimulation } from './flavours/square/simulation';
 import type { PosStore } from './store';
 
@@ -14,6 +15,8 @@ export interface RouteContext {
 	store: PosStore;
 	/** The simulated Square seller (catalog, inventory, orders, webhooks). */
 	square: SquareSimulation;
+	/** The simulated Lightspeed X-Series retailer (setup, products, inventory, sales, webhooks). */
+	lightspeed: LightspeedSimulation;
 	config: PosSimulatorConfig;
 }
 

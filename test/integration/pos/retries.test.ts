@@ -52,7 +52,7 @@ describe('POS HTTP Request retries', () => {
 		expect(run.json(0)).toEqual([expect.objectContaining({ outcome: 'success', attempts: 2, idempotencyKey: 'shopify-1-2' })]);
 		expect(JSON.parse(sim.requests[1].body).request_id).toBe('shopify-1-2');
 		// The wait came from the date-form header, not from backoff.
-		expect(logText(run.logs)).toMatch(/item 0 attempt 1: HTTP 429: Too many requests: waiting 0 ms as Retry-After asks/);
+		expect(logText(run.logs)).toMatch(/item 0 attempt 1: HTTP 429: Rate limiting enforced: waiting 0 ms as Retry-After asks/);
 	});
 
 	it('fails a non-retryable 4xx at once, with the POS message, on the Failed output', async () => {
