@@ -30,9 +30,13 @@ export function queryStart(cursor: StockChangeCursor, overlapMs: number): string
 	return new Date(Date.parse(cursor.since) - overlapMs).toISOString();
 }
 
-/** True for a change returned before, or made before the first run's start. */
+/**
+ * True for a change returned before, or made before the first run's start. The start counts from its whole
+ * second: Lightspeed X stamps changes to the second, so a sale in the same second as the start is kept.
+ */
 export function alreadyReturned(cursor: StockChangeCursor, id: string, createdAt: string | null): boolean {
-	if (createdAt !== null && cursor.floor && Date.parse(createdAt) < Date.parse(cursor.floor)) return true;
+	const floorSecond = Math.floor(Date.parse(cursor.floor) / 1000) * 1000;
+	if (createdAt !== null && cursor.floor && Date.parse(createdAt) < floorSecond) return true;
 	return cursor.recent.some((entry) => entry.id === id);
 }
 

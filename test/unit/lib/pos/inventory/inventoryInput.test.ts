@@ -31,4 +31,19 @@ describe('stock change cursor', () => {
 		// A quiet run keeps the cursor.
 		expect(advanceCursor(after, [], 300_000)).toEqual(after);
 	});
+
+	it('keeps a change stamped in the same second as the first run started (Lightspeed X stamps to the second)', () => {
+		const start = startCursor('2026-11-20T10:00:05.300Z');
+		expect(alreadyReturned(start, 'SAME-SECOND', '2026-11-20T10:00:05+00:00')).toBe(false);
+		expect(alreadyReturned(start, 'SECOND-BEFORE', '2026-11-20T10:00:04+00:00')).toBe(true);
+	});
+
+	it("keeps the vendor's own feed position once given, and a run without one keeps the last", () => {
+		const start = startCursor('2026-11-20T10:00:00Z');
+		expect(start.position).toBeUndefined();
+		const read = advanceCursor(start, [{ id: 'S1', createdAt: '2026-11-20T10:01:00Z' }], 300_000, '42');
+		expect(read.position).toBe('42');
+		expect(advanceCursor(read, [], 300_000).position).toBe('42');
+		expect(advanceCursor(read, [], 300_000, '57').position).toBe('57');
+	});
 });
