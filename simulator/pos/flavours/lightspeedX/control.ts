@@ -21,6 +21,16 @@ function addProducts(sim: LightspeedSimulation, body: Json): Reply {
 	return ok({ products: sim.addProducts(seeds as LightspeedProductSeed[]).map(product20) });
 }
 
+function configure(sim: LightspeedSimulation, body: Json): Reply {
+	for (const share of ['dropShare', 'duplicateShare', 'forgeShare'] as const) {
+		const value = body[share];
+		if (value !== undefined && (typeof value !== 'number' || value < 0 || value > 1)) return badRequest(`${share}: must be a number from 0 to 1`);
+	}
+	if (body.seed !== undefined && !Number.isInteger(body.seed)) return badRequest('seed: must be a whole number');
+	if (body.autoDeliver !== undefined && typeof body.autoDeliver !== 'boolean') return badRequest('autoDeliver: must be true or false');
+	return ok(sim.webhooks.configure(body as Partial<LightspeedWebhookSettings>));
+}
+
 function subscribe(sim: LightspeedSimulation, body: Json): Reply {
 	if (typeof body.url !== 'string' || !URL.canParse(body.url)) return badRequest('url: must be an absolute URL');
 	if (!WEBHOOK_TYPES.includes(body.type as LightspeedWebhookType)) return badRequest(`type: must be one of ${WEBHOOK_TYPES.join(', ')}`);
@@ -62,7 +72,7 @@ export function lightspeedControl(sim: LightspeedSimulation, method: string, pat
 			sim.webhooks.clear();
 			return ok({ ok: true });
 		case 'PUT /webhooks/settings':
-			return ok(sim.webhooks.configure(body as Partial<LightspeedWebhookSettings>));
+			return configure(sim, body);
 		case 'GET /state':
 			return ok(sim.state());
 		default:

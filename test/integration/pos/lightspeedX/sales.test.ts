@@ -80,6 +80,12 @@ describe('Lightspeed X-Series simulator: date-versioned sales', () => {
 		expect(await level(tee)).toBe(10);
 	});
 
+	it('refuses a body that is not JSON, in Lightspeed\'s error shape', async () => {
+		const refused = await api.post('/api/2026-04/sales', '{"source":');
+		expect(refused).toMatchObject({ status: 400, json: { error: 'Bad Request', details: expect.stringMatching(/^body: not valid JSON/) } });
+		expect((await api.post('/api/2026-04/sales', [])).json).toEqual({ error: 'Bad Request', details: 'body: must be a JSON object' });
+	});
+
 	it('a closed sale must be paid in full, to the cent', async () => {
 		const short = await api.post('/api/2026-04/sales', saleBody(ids, [[tee.id, 1, '25', '3.75']], '28.74'));
 		expect(short.json).toEqual({ error: 'Bad Request', details: 'payments: the amounts sum to 28.74, which must equal the sale total 28.75' });

@@ -117,6 +117,16 @@ describe('Lightspeed X-Series simulator: webhooks', () => {
 		expect(genuine.payload.count).toBe(4);
 	});
 
+	it('deleting the webhooks cancels what is still pending; bad settings are refused', async () => {
+		await subscribe('inventory.update');
+		await control.lightspeedStocktake({ counts: [{ sku: 'TEE', count: 4 }] });
+		await control.lightspeedClearWebhooks();
+		expect(await control.lightspeedDeliverWebhooks()).toEqual({ attempted: [] });
+		expect(deliveries().map((delivery) => delivery.status)).toEqual(['cancelled']);
+		await expect(control.lightspeedWebhookSettings({ dropShare: 2 })).rejects.toThrow(/dropShare: must be a number from 0 to 1/);
+		await expect(control.lightspeedWebhookSettings({ autoDeliver: 'yes' as unknown as boolean })).rejects.toThrow(/autoDeliver/);
+	});
+
 	it('drops are seeded: the same seed drops the same deliveries', async () => {
 		await subscribe('inventory.update');
 		const dropped = async (seed: number) => {
