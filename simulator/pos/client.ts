@@ -2,6 +2,10 @@ import * as http from 'node:http';
 import type { PosSimulatorConfig } from './config';
 import type { OutageSpec, PosFaultSpec } from './faults';
 import type { LoggedRequest } from './posSimulator';
+import type { CloverItemSeed } from './flavours/clover/items';
+import type { CloverRegisterLine } from './flavours/clover/register';
+import type { CloverSettings } from './flavours/clover/settings';
+import type { CloverSimulation } from './flavours/clover/simulation';
 import type { LightspeedProductSeed } from './flavours/lightspeedX/products';
 import type { RegisterSaleRequest, StocktakeRequest } from './flavours/lightspeedX/register';
 import type { LightspeedSimulation } from './flavours/lightspeedX/simulation';
@@ -19,6 +23,7 @@ export interface PosSimulatorState {
 	catalog: Array<Omit<CatalogVariation, 'sku' | 'priceAmount' | 'currency'> & { sku: string | null; priceAmount: number | null; currency: string | null }>;
 	/** Square's counts as InventoryCount objects (catalog_object_id, location_id, state, quantity, calculated_at). */
 	square: { locations: string[]; counts: Array<Record<string, unknown>> };
+	clover: CloverState;
 	lightspeed: LightspeedState;
 }
 
@@ -26,6 +31,9 @@ export interface PosSimulatorState {
 export type LightspeedState = ReturnType<LightspeedSimulation['state']>;
 
 type Json = Record<string, any>;
+
+/** The Clover merchant: merchant, settings, items, stocks, orders (lineItems expanded), webhook and deliveries. */
+export type CloverState = ReturnType<CloverSimulation['state']>;
 
 /** Typed client for the simulator's control API, for tests and scripts that run it in another process. */
 export class PosSimulatorClient {
@@ -89,4 +97,15 @@ export class PosSimulatorClient {
 	lightspeedWebhookSettings = (settings: Partial<LightspeedWebhookSettings>) => this.call<LightspeedWebhookSettings>('PUT', '/_pos/lightspeed/webhooks/settings', settings);
 	lightspeedDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; type: LightspeedWebhookType; kind: string; url: string; status: string; outcome: number | string }> }>('POST', '/_pos/lightspeed/webhooks/deliver');
 	lightspeedState = () => this.call<LightspeedState>('GET', '/_pos/lightspeed/state');
+
+	// Clover (flavours/clover/control.ts); items, stocks and orders in Clover's shapes
+	cloverItems = async (items: CloverItemSeed[]) => (await this.call<{ elements: Array<Record<string, any>> }>('POST', '/_pos/clover/items', { items })).elements;
+	cloverRegisterSale = (lines: CloverRegisterLine[]) => this.call<Record<string, any>>('POST', '/_pos/clover/register/sale', { lines });
+	cloverRegisterRefund = (orderId: string, lineItemIds?: string[]) => this.call<Record<string, any>>('POST', '/_pos/clover/register/refund', { orderId, lineItemIds });
+	cloverRecount = async (counts: CloverRegisterLine[]) => (await this.call<{ elements: Array<Record<string, any>> }>('POST', '/_pos/clover/recount', { counts })).elements;
+	cloverSettings = (settings: Partial<CloverSettings>) => this.call<CloverSettings>('PUT', '/_pos/clover/settings', settings);
+	cloverState = () => this.call<CloverState>('GET', '/_pos/clover/state');
+	cloverWebhook = (url: string) => this.call<{ url: string; verified: boolean; verificationOutcome: number | string }>('POST', '/_pos/clover/webhooks', { url });
+	cloverVerifyWebhook = (code: string) => this.call<{ verified: true; authCode: string }>('POST', '/_pos/clover/webhooks/verify', { code });
+	cloverDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; kind: string; status: string; outcome: number | string }> }>('POST', '/_pos/clover/webhooks/deliver');
 }

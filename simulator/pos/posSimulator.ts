@@ -5,6 +5,8 @@ import { PosFaultPlan, type OutageSpec, type PosFaultSpec } from './faults';
 import { OAuth2Server } from './oauth2Server';
 import { genericRoutes } from './flavours/generic';
 import { cloverRoutes } from './flavours/clover';
+import { cloverControl } from './flavours/clover/control';
+import { CloverSimulation, type CloverSimulationOptions } from './flavours/clover/simulation';
 import { answersOwnJsonErrors, isLightspeedPath, lightspeedXRoutes } from './flavours/lightspeedX';
 import { deliverLightspeedWebhooks, lightspeedControl } from './flavours/lightspeedX/control';
 import { TOO_MANY_REQUESTS } from './flavours/lightspeedX/errors';
@@ -25,6 +27,8 @@ export interface PosSimulatorOptions {
 	port?: number;
 	/** The simulated Square seller's seed and application. */
 	square?: SquareSimulationOptions;
+	/** The simulated Clover merchant's seed, merchant id and app id. */
+	clover?: CloverSimulationOptions;
 	/** The simulated Lightspeed X-Series retailer's seed and domain prefix. */
 	lightspeed?: LightspeedSimulationOptions;
 }
@@ -79,12 +83,14 @@ function unauthorized(path: string): Reply {
  *   PUT  /_pos/stock            {locationId, item, quantity}
  *   POST /_pos/catalog          {variations: CatalogVariation[]} (Square catalog, one item each)
  *   /_pos/square/...            Square: catalog, locations, register activity, webhooks (flavours/square/control.ts)
+ *   /_pos/clover/...            Clover: items, register sales and refunds, recounts, settings, webhook (flavours/clover/control.ts)
  *   /_pos/lightspeed/...        Lightspeed X: products, register sales, voids, stocktakes, webhooks (flavours/lightspeedX/control.ts)
  *   POST /_pos/reset            forget everything but the config
  */
 export class PosSimulator {
 	readonly store: PosStore;
 	readonly square: SquareSimulation;
+	readonly clover: CloverSimulation;
 	readonly lightspeed: LightspeedSimulation;
 	readonly faults: PosFaultPlan;
 	readonly config: PosSimulatorConfig;
@@ -101,6 +107,7 @@ export class PosSimulator {
 		this.now = options.now ?? Date.now;
 		this.store = new PosStore(this.now);
 		this.square = new SquareSimulation(this.now, this.store, options.square);
+		this.clover = new CloverSimulation(this.now, this.store, options.clover);
 		this.lightspeed = new LightspeedSimulation(this.now, this.store, options.lightspeed);
 		this.faults = new PosFaultPlan(this.now);
 		this.config = { ...DEFAULT_CONFIG, ...(options.config ?? {}) };
@@ -125,6 +132,7 @@ export class PosSimulator {
 
 	async stop(): Promise<void> {
 		this.square.webhooks.stopTimer();
+		this.clover.webhooks.stopTimer();
 		this.lightspeed.webhooks.stopTimer();
 		if (!this.server) return;
 		for (const socket of this.sockets) socket.destroy();
@@ -155,8 +163,10 @@ export class PosSimulator {
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
-		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, lightspeed: this.lightspeed, config: this.config };
+		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, clover: this.clover, lightspeed: this.lightspeed, config: this.config };
 		if (!authorized(this.config.auth, context, this.oauth2)) return this.answer(response, logged, unauthorized(url.pathname));
+		const cloverLimited = this.clover.rateLimit.admit(url.pathname, header(context, 'authorization'), response);
+		if (cloverLimited) return this.answer(response, logged, cloverLimited);
 
 		const lightspeed = isLightspeedPath(url.pathname);
 		if (lightspeed) this.lightspeed.rateLimit.count();
@@ -211,6 +221,8 @@ export class PosSimulator {
 	private async control(method: string, url: URL, body: Buffer, response: http.ServerResponse): Promise<void> {
 		const json = parseJson(body);
 		const route = `${method.toUpperCase()} ${url.pathname}`;
+		const clover = await cloverControl(this.clover, method.toUpperCase(), url.pathname, json);
+		if (clover) return sendJson(response, clover.status, clover.body);
 		if (route === 'POST /_pos/square/webhooks/deliver') {
 			const delivered = await deliverDueWebhooks(this.square);
 			return sendJson(response, delivered.status, delivered.body);
@@ -273,6 +285,7 @@ export class PosSimulator {
 			case 'POST /_pos/reset':
 				this.store.reset();
 				this.square.reset();
+				this.clover.reset();
 				this.lightspeed.reset();
 				this.faults.clear();
 				this.requests.length = 0;
@@ -287,6 +300,6 @@ export class PosSimulator {
 		const stock: Record<string, Record<string, number>> = {};
 		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
 		const catalog = this.square.catalog.allVariations().map((variation) => ({ id: variation.id, sku: variation.sku, name: variation.name, priceAmount: variation.price?.amount ?? null, currency: variation.price?.currency ?? null, trackInventory: variation.trackInventory }));
-		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() }, lightspeed: this.lightspeed.state() };
+		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() }, clover: this.clover.state(), lightspeed: this.lightspeed.state() };
 	}
 }
