@@ -11,6 +11,11 @@ import type { RegisterSaleRequest, StocktakeRequest } from './flavours/lightspee
 import type { LightspeedSimulation } from './flavours/lightspeedX/simulation';
 import type { LightspeedWebhook, LightspeedWebhookSettings, LightspeedWebhookType } from './flavours/lightspeedX/webhooks';
 import type { InventoryRecord } from './flavours/lightspeedX/inventory';
+import type { LoyverseItemSeed } from './flavours/loyverse/catalog';
+import type { InventoryLevel } from './flavours/loyverse/inventory';
+import type { LoyverseSettings } from './flavours/loyverse/settings';
+import type { LoyverseSimulation } from './flavours/loyverse/simulation';
+import type { LoyverseWebhookType } from './flavours/loyverse/webhooks';
 import type { SquareItemSeed } from './flavours/square/catalog';
 import type { SquareLocationSeed } from './flavours/square/locations';
 import type { SquareWebhookDelivery, SquareWebhookKnobs, SquareWebhookSubscription } from './flavours/square/webhooks';
@@ -25,10 +30,14 @@ export interface PosSimulatorState {
 	square: { locations: string[]; counts: Array<Record<string, unknown>> };
 	clover: CloverState;
 	lightspeed: LightspeedState;
+	loyverse: LoyverseState;
 }
 
 /** The Lightspeed retailer: setup, products (2.0 shape), inventory records, sales (2.0 shape), webhooks and deliveries. */
 export type LightspeedState = ReturnType<LightspeedSimulation['state']>;
+
+/** The Loyverse merchant: settings, stores, payment types, items, levels, receipts, webhooks and deliveries. */
+export type LoyverseState = ReturnType<LoyverseSimulation['state']>;
 
 type Json = Record<string, any>;
 
@@ -108,4 +117,15 @@ export class PosSimulatorClient {
 	cloverWebhook = (url: string) => this.call<{ url: string; verified: boolean; verificationOutcome: number | string }>('POST', '/_pos/clover/webhooks', { url });
 	cloverVerifyWebhook = (code: string) => this.call<{ verified: true; authCode: string }>('POST', '/_pos/clover/webhooks/verify', { code });
 	cloverDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; kind: string; status: string; outcome: number | string }> }>('POST', '/_pos/clover/webhooks/deliver');
+
+	// Loyverse (flavours/loyverse/control.ts); items, receipts and levels in Loyverse's shapes
+	loyverseItems = async (items: LoyverseItemSeed[]) => (await this.call<{ items: Json[] }>('POST', '/_pos/loyverse/items', { items })).items;
+	loyverseDelete = async (itemOrVariantId: string) => (await this.call<{ item: Json }>('DELETE', `/_pos/loyverse/items/${encodeURIComponent(itemOrVariantId)}`)).item;
+	loyverseStores = async (stores: Array<{ name: string }>) => (await this.call<{ stores: Json[] }>('POST', '/_pos/loyverse/stores', { stores })).stores;
+	loyverseRegisterSale = async (sale: { lines: Array<{ sku?: string; variantId?: string; quantity: number }>; storeId?: string }) => (await this.call<{ receipt: Json }>('POST', '/_pos/loyverse/register/sale', sale)).receipt;
+	loyverseRegisterRefund = async (refund: { receiptNumber: string; lines?: Array<{ sku?: string; variantId?: string; quantity: number }> }) => (await this.call<{ receipt: Json }>('POST', '/_pos/loyverse/register/refund', refund)).receipt;
+	loyverseRecount = async (recount: { counts: Array<{ sku?: string; variantId?: string; count: number }>; storeId?: string }) => (await this.call<{ inventory_levels: InventoryLevel[] }>('POST', '/_pos/loyverse/recount', recount)).inventory_levels;
+	loyverseSettings = (settings: Partial<LoyverseSettings>) => this.call<LoyverseSettings>('PUT', '/_pos/loyverse/settings', settings);
+	loyverseDeliverWebhooks = () => this.call<{ attempted: Array<{ id: number; type: LoyverseWebhookType; kind: string; url: string; status: string; outcome: number | string }> }>('POST', '/_pos/loyverse/webhooks/deliver');
+	loyverseState = () => this.call<LoyverseState>('GET', '/_pos/loyverse/state');
 }

@@ -12,6 +12,8 @@ import { deliverLightspeedWebhooks, lightspeedControl } from './flavours/lightsp
 import { TOO_MANY_REQUESTS } from './flavours/lightspeedX/errors';
 import { LightspeedSimulation, type LightspeedSimulationOptions } from './flavours/lightspeedX/simulation';
 import { loyverseRoutes } from './flavours/loyverse';
+import { deliverLoyverseWebhooks, loyverseControl } from './flavours/loyverse/control';
+import { LoyverseSimulation, type LoyverseSimulationOptions } from './flavours/loyverse/simulation';
 import { squareRoutes } from './flavours/square';
 import { deliverDueWebhooks, squareControl } from './flavours/square/control';
 import { SquareSimulation, type SquareSimulationOptions } from './flavours/square/simulation';
@@ -31,6 +33,8 @@ export interface PosSimulatorOptions {
 	clover?: CloverSimulationOptions;
 	/** The simulated Lightspeed X-Series retailer's seed and domain prefix. */
 	lightspeed?: LightspeedSimulationOptions;
+	/** The simulated Loyverse merchant's seed. */
+	loyverse?: LoyverseSimulationOptions;
 }
 
 export interface LoggedRequest {
@@ -85,6 +89,7 @@ function unauthorized(path: string): Reply {
  *   /_pos/square/...            Square: catalog, locations, register activity, webhooks (flavours/square/control.ts)
  *   /_pos/clover/...            Clover: items, register sales and refunds, recounts, settings, webhook (flavours/clover/control.ts)
  *   /_pos/lightspeed/...        Lightspeed X: products, register sales, voids, stocktakes, webhooks (flavours/lightspeedX/control.ts)
+ *   /_pos/loyverse/...          Loyverse: items, register sales and refunds, recounts, settings, webhooks (flavours/loyverse/control.ts)
  *   POST /_pos/reset            forget everything but the config
  */
 export class PosSimulator {
@@ -92,6 +97,7 @@ export class PosSimulator {
 	readonly square: SquareSimulation;
 	readonly clover: CloverSimulation;
 	readonly lightspeed: LightspeedSimulation;
+	readonly loyverse: LoyverseSimulation;
 	readonly faults: PosFaultPlan;
 	readonly config: PosSimulatorConfig;
 	/** The vendors' OAuth2 servers, when `config.auth` is an OAuth2 application. */
@@ -109,6 +115,7 @@ export class PosSimulator {
 		this.square = new SquareSimulation(this.now, this.store, options.square);
 		this.clover = new CloverSimulation(this.now, this.store, options.clover);
 		this.lightspeed = new LightspeedSimulation(this.now, this.store, options.lightspeed);
+		this.loyverse = new LoyverseSimulation(this.now, this.store, options.loyverse);
 		this.faults = new PosFaultPlan(this.now);
 		this.config = { ...DEFAULT_CONFIG, ...(options.config ?? {}) };
 		this.oauth2 = new OAuth2Server(() => (this.config.auth.type === 'oauth2' ? this.config.auth : undefined), this.now);
@@ -134,6 +141,7 @@ export class PosSimulator {
 		this.square.webhooks.stopTimer();
 		this.clover.webhooks.stopTimer();
 		this.lightspeed.webhooks.stopTimer();
+		this.loyverse.webhooks.stopTimer();
 		if (!this.server) return;
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise<void>((resolve) => this.server!.close(() => resolve()));
@@ -163,7 +171,7 @@ export class PosSimulator {
 		if (outage === 'drop') return drop('dropped');
 		if (outage === 'http503') return this.answer(response, logged, { status: 503, body: { message: 'Service temporarily unavailable' }, headers: {} });
 
-		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, clover: this.clover, lightspeed: this.lightspeed, config: this.config };
+		const context: RouteContext = { method, path: url.pathname, url, headers: request.headers, json: parseJson(body), store: this.store, square: this.square, clover: this.clover, lightspeed: this.lightspeed, loyverse: this.loyverse, config: this.config };
 		if (!authorized(this.config.auth, context, this.oauth2)) return this.answer(response, logged, unauthorized(url.pathname));
 		const cloverLimited = this.clover.rateLimit.admit(url.pathname, header(context, 'authorization'), response);
 		if (cloverLimited) return this.answer(response, logged, cloverLimited);
@@ -194,6 +202,7 @@ export class PosSimulator {
 	}
 
 	private answer(response: http.ServerResponse, logged: LoggedRequest, reply: Reply): void {
+		reply = this.loyverse.rateLimit.shape(logged.path, reply);
 		logged.outcome = reply.status;
 		logged.responseBody = JSON.stringify(reply.body);
 		sendJson(response, reply.status, reply.body, reply.headers);
@@ -227,6 +236,12 @@ export class PosSimulator {
 			const delivered = await deliverDueWebhooks(this.square);
 			return sendJson(response, delivered.status, delivered.body);
 		}
+		if (route === 'POST /_pos/loyverse/webhooks/deliver') {
+			const delivered = await deliverLoyverseWebhooks(this.loyverse);
+			return sendJson(response, delivered.status, delivered.body);
+		}
+		const loyverse = loyverseControl(this.loyverse, method.toUpperCase(), url.pathname, json);
+		if (loyverse) return sendJson(response, loyverse.status, loyverse.body);
 		if (route === 'POST /_pos/lightspeed/webhooks/deliver') {
 			const delivered = await deliverLightspeedWebhooks(this.lightspeed);
 			return sendJson(response, delivered.status, delivered.body);
@@ -287,6 +302,7 @@ export class PosSimulator {
 				this.square.reset();
 				this.clover.reset();
 				this.lightspeed.reset();
+				this.loyverse.reset();
 				this.faults.clear();
 				this.requests.length = 0;
 				this.recentRequests = [];
@@ -300,6 +316,6 @@ export class PosSimulator {
 		const stock: Record<string, Record<string, number>> = {};
 		for (const [location, items] of this.store.stock) stock[location] = Object.fromEntries(items);
 		const catalog = this.square.catalog.allVariations().map((variation) => ({ id: variation.id, sku: variation.sku, name: variation.name, priceAmount: variation.price?.amount ?? null, currency: variation.price?.currency ?? null, trackInventory: variation.trackInventory }));
-		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() }, clover: this.clover.state(), lightspeed: this.lightspeed.state() };
+		return { orders: this.store.orders, stock, catalog, square: { locations: this.square.locations.knownIds(), counts: this.square.inventory.allCounts() }, clover: this.clover.state(), lightspeed: this.lightspeed.state(), loyverse: this.loyverse.state() };
 	}
 }

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { PosSimulatorConfig } from './config';
 import type { CloverSimulation } from './flavours/clover/simulation';
 import type { LightspeedSimulation } from './flavours/lightspeedX/simulation';
+import type { LoyverseSimulation } from './flavours/loyverse/simulation';
 import type { SquareSimulation } from './flavours/square/simulation';
 import type { PosStore } from './store';
 
@@ -18,6 +19,8 @@ export interface RouteContext {
 	square: SquareSimulation;
 	/** The simulated Lightspeed X-Series retailer (setup, products, inventory, sales, webhooks). */
 	lightspeed: LightspeedSimulation;
+	/** The simulated Loyverse merchant (stores, items, inventory, receipts, webhooks). */
+	loyverse: LoyverseSimulation;
 	/** The simulated Clover merchant (items, item stocks, orders, webhook, rate limits). */
 	clover: CloverSimulation;
 	config: PosSimulatorConfig;
