@@ -96,9 +96,17 @@ export class CloverWebhooks {
 		this.open = [];
 		this.add('genuine', events, messageBody(this.appId, this.merchantId(), events), this.authCode);
 		if (this.random() < this.settings().forgeShare) {
-			const forged: CloverEvent[] = [{ objectId: `I:${this.ids.id('forged')}`, type: 'UPDATE', ts: this.now() }];
+			const forged = this.forgedCopy(events);
 			this.add('forged', forged, messageBody(this.appId, this.merchantId(), forged), this.ids.uuid('forged-auth'));
 		}
+	}
+
+	/** The same events with another item's id in every item event (one `I:` UPDATE when there is none). */
+	private forgedCopy(events: CloverEvent[]): CloverEvent[] {
+		const other = this.ids.id('forged');
+		const items = events.filter((event) => /^(I|IS):/.test(event.objectId));
+		if (items.length === 0) return [...events, { objectId: `I:${other}`, type: 'UPDATE', ts: this.now() }];
+		return events.map((event) => (/^(I|IS):/.test(event.objectId) ? { ...event, objectId: event.objectId.replace(/:.*$/, `:${other}`) } : event));
 	}
 
 	/** Sends every message due now, in order, one at a time; resolves with the deliveries attempted. */

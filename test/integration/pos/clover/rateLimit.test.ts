@@ -41,9 +41,11 @@ describe('Clover simulator: per-token rate limits', () => {
 	});
 
 	it('5 concurrent requests per token: the 6th, while 5 are held open, is 429 with X-RateLimit-tokenConcurrentLimit', async () => {
-		await control.fault({ kind: 'latency', latencyMs: 800, count: 5, pathPrefix: '/v3/' });
+		await control.fault({ kind: 'latency', latencyMs: 2000, count: 5, pathPrefix: '/v3/' });
 		const held = Array.from({ length: 5 }, () => api.get(path, token('a')));
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		// Wait until the five have arrived (they are logged on arrival, then held by the latency fault).
+		for (let waited = 0; sim.requests.length < 5 && waited < 1500; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+		await new Promise((resolve) => setTimeout(resolve, 50));
 		const sixth = await api.get(path, token('a'));
 		expect(sixth.status).toBe(429);
 		expect(sixth.headers['x-ratelimit-tokenconcurrentlimit']).toBe('5');
