@@ -1,8 +1,8 @@
 import { isObject, type Reply } from '../../routeContext';
 import type { LoyverseItemSeed } from './catalog';
-import { missing, notFound } from './errors';
+import { invalid, missing, notFound } from './errors';
 import { LoyverseRegister } from './register';
-import type { LoyverseSettings } from './settings';
+import { settingsProblem, type LoyverseSettings } from './settings';
 import type { LoyverseSimulation } from './simulation';
 
 type Json = Record<string, unknown>;
@@ -53,8 +53,11 @@ export function loyverseControl(sim: LoyverseSimulation, method: string, path: s
 			return ok({ stores: (body.stores as Array<{ name: string }>).map((store) => sim.stores.add(store.name)) });
 		case 'POST /recount':
 			return new LoyverseRegister(sim).recount(body);
-		case 'PUT /settings':
+		case 'PUT /settings': {
+			const problem = settingsProblem(body);
+			if (problem) return invalid(problem.split(':')[0], problem);
 			return ok(sim.configure(body as Partial<LoyverseSettings>));
+		}
 		case 'GET /state':
 			return ok(sim.state());
 		default:

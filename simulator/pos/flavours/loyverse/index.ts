@@ -1,7 +1,7 @@
 import type { FlavourRoutes, Reply, RouteContext } from '../../routeContext';
 import { loyverseError } from './errors';
 import { isReply } from './paging';
-import { checkReceiptBody } from './receipts';
+import { checkReceiptBody, unknownReceiptId } from './receipts';
 import type { LoyverseSimulation } from './simulation';
 
 interface LoyverseRoute {
@@ -21,7 +21,16 @@ function writeInventory(sim: LoyverseSimulation, context: RouteContext): Reply {
 function createReceipt(sim: LoyverseSimulation, context: RouteContext): Reply {
 	const refused = checkReceiptBody(context.json);
 	if (refused) return refused;
-	return { status: 200, body: sim.recordApiReceipt(context.json as Record<string, unknown>) };
+	const body = context.json as Record<string, unknown>;
+	if (sim.settings.receiptsCheckIds) {
+		const unknown = unknownReceiptId(body, {
+			store: (id) => sim.stores.find(id) !== undefined,
+			variant: (id) => sim.catalog.variant(id)?.deleted_at === null,
+			paymentType: (id) => sim.stores.paymentType(id) !== undefined,
+		});
+		if (unknown) return unknown;
+	}
+	return { status: 200, body: sim.recordApiReceipt(body) };
 }
 
 const id = (match: RegExpMatchArray) => decodeURIComponent(match[1]);

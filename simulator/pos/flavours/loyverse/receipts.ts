@@ -171,3 +171,15 @@ export function checkReceiptBody(body: unknown): Reply | null {
 	if (body.receipt_type !== undefined && body.receipt_type !== 'SALE' && body.receipt_type !== 'REFUND') return invalid('receipt_type', 'receipt_type must be SALE or REFUND');
 	return null;
 }
+
+/** With the `receiptsCheckIds` knob: the first store, variant or payment type id the merchant does not have, as a 404. */
+export function unknownReceiptId(body: Json, known: { store(id: unknown): boolean; variant(id: unknown): boolean; paymentType(id: unknown): boolean }): Reply | null {
+	if (!known.store(body.store_id)) return loyverseError(404, 'NOT_FOUND', `Store ${String(body.store_id)} not found`, 'store_id');
+	for (const [index, line] of (body.line_items as Json[]).entries()) {
+		if (!known.variant(line.variant_id)) return loyverseError(404, 'NOT_FOUND', `Variant ${String(line.variant_id)} not found`, `line_items[${index}].variant_id`);
+	}
+	for (const [index, payment] of (body.payments as Json[]).entries()) {
+		if (!known.paymentType(payment.payment_type_id)) return loyverseError(404, 'NOT_FOUND', `Payment type ${String(payment.payment_type_id)} not found`, `payments[${index}].payment_type_id`);
+	}
+	return null;
+}

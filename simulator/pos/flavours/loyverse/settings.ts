@@ -6,6 +6,11 @@
 export interface LoyverseSettings {
 	/** `POST /v1.0/receipts` lines naming a known variant move the store's stock (REFUND puts it back). Unconfirmed. */
 	apiReceiptsMoveStock: boolean;
+	/**
+	 * `POST /v1.0/receipts` refuses a store, variant or payment type id the merchant does not have (404 naming
+	 * the field). Unconfirmed; default off: such ids are accepted and move no stock.
+	 */
+	receiptsCheckIds: boolean;
 	/** `GET /v1.0/variants?sku=` ignores case. Unconfirmed; default exact and case-sensitive. */
 	skuCaseInsensitive: boolean;
 	/** `POST /v1.0/inventory`: an `updated_at` older than the stored level's is refused (409 CONFLICT). Unconfirmed; default ignored. */
@@ -38,6 +43,7 @@ export interface LoyverseSettings {
 
 export const DEFAULT_SETTINGS: LoyverseSettings = {
 	apiReceiptsMoveStock: true,
+	receiptsCheckIds: false,
 	skuCaseInsensitive: false,
 	inventoryUpdatedAtCheck: false,
 	oauthApp: null,
@@ -52,3 +58,25 @@ export const DEFAULT_SETTINGS: LoyverseSettings = {
 	retryAfterHeader: true,
 	receiptHistoryDays: null,
 };
+
+const BOOLEANS = ['apiReceiptsMoveStock', 'receiptsCheckIds', 'skuCaseInsensitive', 'inventoryUpdatedAtCheck', 'autoDeliver', 'retryAfterHeader'] as const;
+const SHARES = ['dropShare', 'duplicateShare', 'forgeShare'] as const;
+
+const isCount = (value: unknown, min: number) => typeof value === 'number' && Number.isInteger(value) && value >= min;
+
+/** What is wrong with a settings change (`field: problem`), or null; an unknown name is refused too. */
+export function settingsProblem(settings: Record<string, unknown>): string | null {
+	for (const [name, value] of Object.entries(settings)) {
+		if (!(name in DEFAULT_SETTINGS)) return `${name}: not a Loyverse setting (${Object.keys(DEFAULT_SETTINGS).join(', ')})`;
+		if ((BOOLEANS as readonly string[]).includes(name) && typeof value !== 'boolean') return `${name}: must be true or false`;
+		if ((SHARES as readonly string[]).includes(name) && !(typeof value === 'number' && value >= 0 && value <= 1)) return `${name}: must be a number from 0 to 1`;
+	}
+	const { oauthApp, signatureEncoding, seed, rateLimitRequests, rateLimitWindowSeconds, receiptHistoryDays } = settings;
+	if (oauthApp !== undefined && oauthApp !== null && !(typeof oauthApp === 'object' && typeof (oauthApp as { clientSecret?: unknown }).clientSecret === 'string' && (oauthApp as { clientSecret: string }).clientSecret !== '')) return 'oauthApp: must be {clientSecret} or null';
+	if (signatureEncoding !== undefined && signatureEncoding !== 'hex' && signatureEncoding !== 'base64') return 'signatureEncoding: must be "hex" or "base64"';
+	if (seed !== undefined && !isCount(seed, 0)) return 'seed: must be a whole number';
+	if (rateLimitRequests !== undefined && !isCount(rateLimitRequests, 0)) return 'rateLimitRequests: must be a whole number (0 = off)';
+	if (rateLimitWindowSeconds !== undefined && !isCount(rateLimitWindowSeconds, 1)) return 'rateLimitWindowSeconds: must be a whole number of seconds, at least 1';
+	if (receiptHistoryDays !== undefined && receiptHistoryDays !== null && !isCount(receiptHistoryDays, 1)) return 'receiptHistoryDays: must be a whole number of days, or null';
+	return null;
+}

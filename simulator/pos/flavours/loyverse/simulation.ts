@@ -57,9 +57,9 @@ export class LoyverseSimulation {
 		return new Date(this.now()).toISOString();
 	}
 
+	/** Changes settings (checked with settingsProblem by the control API). */
 	configure(settings: Partial<LoyverseSettings>): LoyverseSettings {
-		const known = Object.fromEntries(Object.entries(settings).filter(([name]) => name in DEFAULT_SETTINGS));
-		this.settings = { ...this.settings, ...known };
+		this.settings = { ...this.settings, ...settings };
 		if (settings.seed !== undefined) this.webhooks.reseed(settings.seed);
 		if (settings.autoDeliver === false) this.webhooks.stopTimer();
 		return this.settings;

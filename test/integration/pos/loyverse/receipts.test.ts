@@ -77,6 +77,16 @@ describe('Loyverse simulator: receipts', () => {
 		expect((await api.get('/v1.0/receipts?store_id=store-1')).json.receipts.map((entry: Json) => entry.order)).toEqual(['o1']);
 	});
 
+	it('with receiptsCheckIds a store, variant or payment type the merchant does not have is refused naming the field, and nothing is recorded', async () => {
+		await control.loyverseSettings({ receiptsCheckIds: true });
+		expect(await api.post('/v1.0/receipts', receipt('a', [{ variant_id: shop.small, quantity: 1 }], { store_id: 'store-1' }))).toMatchObject({ status: 404, json: { errors: [{ code: 'NOT_FOUND', field: 'store_id' }] } });
+		expect(await api.post('/v1.0/receipts', receipt('b', [{ variant_id: shop.small, quantity: 1 }, { variant_id: 'TEE-L', quantity: 1 }]))).toMatchObject({ status: 404, json: { errors: [{ field: 'line_items[1].variant_id' }] } });
+		expect(await api.post('/v1.0/receipts', receipt('c', [{ variant_id: shop.small, quantity: 1 }], { payments: [{ payment_type_id: 'pt-1' }] }))).toMatchObject({ status: 404, json: { errors: [{ field: 'payments[0].payment_type_id' }] } });
+		expect(level(sim, shop.small)).toBe(10);
+		expect(sim.store.orders).toHaveLength(0);
+		expect((await api.post('/v1.0/receipts', receipt('d', [{ variant_id: shop.small, quantity: 1 }]))).status).toBe(200);
+	});
+
 	it('lists newest first by updated_at_min, paged with a cursor that survives new receipts', async () => {
 		for (let index = 1; index <= 5; index++) {
 			clock.now += 60_000;

@@ -163,6 +163,14 @@ describe('Loyverse simulator: webhooks', () => {
 		expect(await run()).toEqual(first);
 	});
 
+	it('settings are checked: shares 0 to 1, a whole seed, booleans, known encodings and names; nothing changes on a refusal', async () => {
+		for (const bad of [{ dropShare: 2 }, { seed: 1.5 }, { autoDeliver: 'yes' }, { signatureEncoding: 'HEX' }, { oauthApp: { secret: 'x' } }, { rateLimitWindowSeconds: 0 }, { receiptHistoryDays: 0 }, { dropshare: 0.1 }]) {
+			await expect(control.loyverseSettings(bad as never)).rejects.toThrow(/400/);
+		}
+		expect((await control.loyverseState()).settings).toMatchObject({ dropShare: 0, seed: 1, autoDeliver: false, signatureEncoding: 'hex', oauthApp: null });
+		expect(await control.loyverseSettings({ oauthApp: null, receiptHistoryDays: null, forgeShare: 0.25 })).toMatchObject({ oauthApp: null, receiptHistoryDays: null, forgeShare: 0.25 });
+	});
+
 	it('autoDeliver sends as soon as a webhook is queued', async () => {
 		await control.loyverseSettings({ autoDeliver: true });
 		await subscribe('inventory_levels.update');
