@@ -137,8 +137,8 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		['pos', 'posInventory'],
 		['point of sale', 'posInventory'],
 		['square', 'posInventory'],
-		// Lightspeed X, Clover and Loyverse go through POS HTTP Request until POS learns them.
-		['lightspeed', 'posHttpRequest'],
+		['lightspeed', 'posInventory'],
+		// Clover and Loyverse go through POS HTTP Request until POS learns them.
 		['clover', 'posHttpRequest'],
 		['loyverse', 'posHttpRequest'],
 	];

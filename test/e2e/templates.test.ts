@@ -224,8 +224,8 @@ describe('POS templates inside n8n (published, against the simulators)', () => {
 			});
 			expect(rows).toHaveLength(VENDOR_TEMPLATES.length);
 			const keys = rows.map((row) => row.idempotencyKey).sort();
-			// Lightspeed X and the generic POS carry a key; Clover and Loyverse rely on the lookup.
-			expect(keys).toEqual(['', '', `shopify-${placed.legacyId}`, `shopify-${placed.legacyId}`]);
+			// The generic POS carries a key; Clover and Loyverse rely on the lookup.
+			expect(keys).toEqual(['', '', `shopify-${placed.legacyId}`]);
 			for (const row of rows) {
 				expect(String(row.error)).toMatch(/401/);
 			}

@@ -86,6 +86,7 @@ function posEventTimes(item: unknown): number[] {
  */
 export function firstRunStart(inputItems: unknown[], nowIso: string): string {
 	const now = Date.parse(nowIso);
-	const earliest = Math.min(now, ...inputItems.flatMap(posEventTimes));
+	// A reduce, not Math.min(...times): a run started by thousands of events would overflow the call's arguments.
+	const earliest = inputItems.flatMap(posEventTimes).reduce((min, time) => Math.min(min, time), now);
 	return new Date(earliest < now ? earliest - EVENT_START_SLACK_MS : now).toISOString();
 }

@@ -11,7 +11,8 @@ export interface PlacedOrder {
 
 /**
  * One template that records each Shopify order through POS HTTP Request, and how its vendor's record looks in
- * the POS simulator. Square's template moves stock through POS Inventory instead: test/e2e/squareLoop.test.ts.
+ * the POS simulator. Square's and Lightspeed X's templates go through the POS node instead: test/e2e/squareLoop.test.ts,
+ * test/e2e/lightspeedLoop.test.ts.
  */
 export interface VendorTemplate {
 	file: string;
@@ -48,23 +49,6 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 		recordsOf: (pos, order) => byFlavour(pos, 'generic').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
 		linesOf: (record) =>
 			(body(record).lines as Json[]).map((line) => ({ sku: (line.sku as string) || null, quantity: line.quantity as number, unitMinor: line.unitPrice as number })),
-		dedupeKeyOf: (record) => record.idempotencyKey,
-		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
-	},
-	{
-		file: 'lightspeed-x.json',
-		slug: 'lightspeed-x',
-		flavour: 'lightspeedX',
-		extraHeaders: 'User-Agent: shopify-pos-e2e/1.0',
-		testPath: '/api/2.0/outlets',
-		createPath: /^\/api\/register_sales$/,
-		recordsOf: (pos, order) => byFlavour(pos, 'lightspeedX').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
-		linesOf: (record) =>
-			(body(record).register_sale_products as Json[]).map((line) => ({
-				sku: (line.product_id as string | null) ?? null,
-				quantity: line.quantity as number,
-				unitMinor: minor(line.price),
-			})),
 		dedupeKeyOf: (record) => record.idempotencyKey,
 		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
 	},
