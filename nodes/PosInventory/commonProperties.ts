@@ -20,6 +20,7 @@ export const vendorProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		{ name: 'Lightspeed Retail (X-Series)', value: 'lightspeedX', description: 'Lightspeed X products, sales (date-versioned API) and outlets' },
+		{ name: 'Loyverse', value: 'loyverse', description: 'Loyverse variants, inventory levels, receipts and stores' },
 		{ name: 'Square', value: 'square', description: 'Square Catalog, Inventory, Orders and Payments APIs' },
 	],
 	default: 'square',

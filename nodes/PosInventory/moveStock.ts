@@ -22,7 +22,7 @@ async function moveEvent(vendor: InventoryVendor, pos: PosConnection, event: Ord
 	const moving = mapping.mapped.filter((mapped) => mapped.change.quantity !== 0);
 	const skipped = mapping.withoutSku.map(skippedSummary);
 	if (moving.length === 0) return done({ ...summary, outcome: 'nothingToMove', changes: [], skipped, calls: [] }, event.index);
-	const outcome = await vendor.moveStock(pos.transport, locationId, moving, Date.now(), pos.settings);
+	const outcome = await vendor.moveStock(pos.transport, locationId, moving, Date.now(), pos.settings, pos.writeRecord(locationId));
 	if (!outcome.ok) {
 		return failed(pos, 'failed', `${vendor.displayName} refused the stock change: ${outcome.failure.reason}`, { ...summary, stockChanges: event.changes as never }, event.index, outcome.failure);
 	}

@@ -10,6 +10,8 @@ import { readNodeSettings } from '../PosHttpRequest/readItemCall';
 import type { Redactor } from '../../lib/http/redact';
 import { signInToPos } from '../shared/posSignIn';
 import { readVendorSettings } from './vendorSettings';
+import { stockWriteRecord } from './stockWriteRecord';
+import type { StockWriteRecord } from '../../lib/pos/inventory/absoluteStockWrite';
 
 /** Everything an operation needs to talk to the POS, built once per execution. */
 export interface PosConnection {
@@ -22,6 +24,8 @@ export interface PosConnection {
 	requestsSent(): number;
 	/** The vendor's own settings from the node (Lightspeed X's register, user, payment type, tax). */
 	settings: VendorSettings;
+	/** Which events absolute-count writes applied at a location, and the items they hold (Loyverse). */
+	writeRecord(locationId: string): StockWriteRecord;
 }
 
 function parse(text: string | undefined): unknown {
@@ -64,5 +68,13 @@ export async function connectToPos(context: IExecuteFunctions, nodeName: string,
 		}
 		return { ok: true, status: result.response?.status ?? 200, body: parse(result.response?.body) };
 	};
-	return { transport, redactor, credentials, secret: accountKey, requestsSent: () => sent, settings: readVendorSettings(context, vendor) };
+	return {
+		transport,
+		redactor,
+		credentials,
+		secret: accountKey,
+		requestsSent: () => sent,
+		settings: readVendorSettings(context, vendor),
+		writeRecord: (locationId) => stockWriteRecord(context.logger, { accountKey, vendorId: vendor.id, locationId }),
+	};
 }

@@ -55,7 +55,7 @@ async function followUp(vendor: InventoryVendor, pos: PosConnection, event: Orde
 	const mapping = mapEvent(changes, resolution);
 	if (mapping.problems.length > 0) return failed(pos, 'notMapped', mapping.problems.join(' '), { ...summary, unmappedSkus: mapping.unmappedSkus, stockChanges: changes as never }, event.index);
 	const moving = mapping.mapped.filter((mapped) => mapped.change.quantity !== 0);
-	const outcome = moving.length > 0 ? await vendor.moveStock(pos.transport, locationId, moving, Date.now(), pos.settings) : { ok: true as const, calls: [] };
+	const outcome = moving.length > 0 ? await vendor.moveStock(pos.transport, locationId, moving, Date.now(), pos.settings, pos.writeRecord(locationId)) : { ok: true as const, calls: [] };
 	if (!outcome.ok) return failed(pos, 'failed', `${vendor.displayName} refused the stock change: ${outcome.failure.reason}`, { ...summary, stockChanges: changes as never }, event.index, outcome.failure);
 	const causes = [...new Set(changes.map((change) => change.cause))].join(' and ');
 	const message =

@@ -56,7 +56,7 @@ export function memoryPlace(logger: Logger): MemoryPlace {
 	if (decided.kind === 'staticData') {
 		logger.warn(`Shopify Order and POS Triggers keep their memory of deliveries in the workflow's static data, which costs time on every delivery: ${decided.why}.`);
 	} else {
-		logger.info(`Shopify Order and POS Triggers keep their memory of deliveries in ${decided.kind === 'redis' ? "n8n's Redis" : decided.folder}.`);
+		logger.info(`Shopify Order and POS Triggers keep their memory of deliveries (and POS their record of stock writes) in ${decided.kind === 'redis' ? "n8n's Redis" : decided.folder}.`);
 	}
 	return decided;
 }

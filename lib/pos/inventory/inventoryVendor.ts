@@ -3,6 +3,7 @@ import type { CatalogMatch, SkuComparison } from '../catalog/skuMatch';
 import type { PosStockChange } from './posStockChange';
 import type { PosJsonResult, PosJsonTransport } from './posJsonTransport';
 import type { PosStockLevel } from './posStockLevel';
+import type { StockWriteRecord } from './absoluteStockWrite';
 import type { StockChange } from './stockChange';
 
 /**
@@ -65,7 +66,8 @@ export interface InventoryVendor {
 	/** The SKUs of items by their POS ids (for changes read back from the POS). */
 	itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]>;
 	/** `nowMs`: the request time, for vendors that bound how old a change's time may be. */
-	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number, settings: VendorSettings): Promise<WriteOutcome>;
+	/** `record`: where vendors that only take absolute counts (Loyverse) keep which events they applied, and hold items while writing. */
+	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number, settings: VendorSettings, record?: StockWriteRecord): Promise<WriteOutcome>;
 	recordOrder(transport: PosJsonTransport, locationId: string, order: PosOrder, itemIds: Map<string, string>, settings: VendorSettings): Promise<WriteOutcome>;
 	readStockChanges(transport: PosJsonTransport, locationId: string, from: StockChangesFrom, settings: VendorSettings): Promise<StockChangesPage>;
 	/** For each recount (by key), what it changed at the POS, so Shopify moves by the same difference. */

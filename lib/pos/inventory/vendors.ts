@@ -1,9 +1,10 @@
 import { lightspeedXVendor } from '../lightspeedX/lightspeedXVendor';
+import { loyverseVendor } from '../loyverse/loyverseVendor';
 import { squareVendor } from '../square/squareVendor';
 import type { InventoryVendor } from './inventoryVendor';
 
 /** Vendors "POS Inventory" supports, by the value of its Vendor parameter. */
-const VENDORS: Record<string, InventoryVendor> = { [squareVendor.id]: squareVendor, [lightspeedXVendor.id]: lightspeedXVendor };
+const VENDORS: Record<string, InventoryVendor> = { [squareVendor.id]: squareVendor, [lightspeedXVendor.id]: lightspeedXVendor, [loyverseVendor.id]: loyverseVendor };
 
 export function inventoryVendor(id: string): InventoryVendor {
 	const vendor = VENDORS[id];
