@@ -138,9 +138,9 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		['point of sale', 'posInventory'],
 		['square', 'posInventory'],
 		['lightspeed', 'posInventory'],
-		// Clover and Loyverse go through POS HTTP Request until POS learns them.
+		['loyverse', 'posInventory'],
+		// Clover goes through POS HTTP Request until POS learns it.
 		['clover', 'posHttpRequest'],
-		['loyverse', 'posHttpRequest'],
 	];
 	const ourNames = new Set([...displayNames.values()].flatMap((name) => [name, name.replace(/ Trigger$/, '')]));
 	it.each(searches)('lists the right node of ours first when searching "%s"', async (term, type) => {

@@ -11,8 +11,8 @@ export interface PlacedOrder {
 
 /**
  * One template that records each Shopify order through POS HTTP Request, and how its vendor's record looks in
- * the POS simulator. Square's and Lightspeed X's templates go through the POS node instead: test/e2e/squareLoop.test.ts,
- * test/e2e/lightspeedLoop.test.ts.
+ * the POS simulator. Square's, Lightspeed X's and Loyverse's templates go through the POS node instead:
+ * test/e2e/squareLoop.test.ts, test/e2e/lightspeedLoop.test.ts, test/e2e/loyverseLoop.test.ts.
  */
 export interface VendorTemplate {
 	file: string;
@@ -36,7 +36,6 @@ export interface VendorTemplate {
 const byFlavour = (pos: PosSimulator, flavour: StoredOrder['flavour']) => pos.store.orders.filter((order) => order.flavour === flavour);
 type Json = Record<string, unknown>;
 const body = (record: StoredOrder) => record.body as Json;
-const minor = (amount: unknown) => Math.round(Number(amount) * 100);
 
 export const VENDOR_TEMPLATES: VendorTemplate[] = [
 	{
@@ -69,22 +68,5 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 			})),
 		dedupeKeyOf: (record) => record.externalRef,
 		expectedDedupeKey: (order) => order.name.slice(0, 12),
-	},
-	{
-		file: 'loyverse.json',
-		slug: 'loyverse',
-		flavour: 'loyverse',
-		extraHeaders: '',
-		testPath: '/v1.0/stores',
-		createPath: /^\/v1\.0\/receipts$/,
-		recordsOf: (pos, order) => byFlavour(pos, 'loyverse').filter((record) => record.externalRef === `shopify-${order.legacyId}`),
-		linesOf: (record) =>
-			(body(record).line_items as Json[]).map((line) => ({
-				sku: (line.variant_id as string | null) ?? null,
-				quantity: line.quantity as number,
-				unitMinor: minor(line.price),
-			})),
-		dedupeKeyOf: (record) => record.externalRef,
-		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
 	},
 ];

@@ -22,7 +22,7 @@ import { SAMPLE_POS_ORDER } from './samplePosOrder';
 const REPO = join(__dirname, '..', '..', '..');
 const TEMPLATE_DIR = join(REPO, 'templates');
 const VENDOR_FILES = ['clover.json', 'generic-rest.json', 'lightspeed-x.json', 'loyverse.json', 'square.json'];
-const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-lightspeed-x.json', 'reconcile-square.json'];
+const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-lightspeed-x.json', 'reconcile-loyverse.json', 'reconcile-square.json'];
 const PACKAGE_PREFIX = 'n8n-nodes-shopify-pos.';
 
 interface Node {
@@ -62,7 +62,7 @@ const readTemplate = (file: string) => ({ file, template: JSON.parse(readFileSyn
 const templates = VENDOR_FILES.map(readTemplate);
 const reconcileTemplates = RECONCILE_FILES.map(readTemplate);
 /** The templates on POS HTTP Request with a mapping node and the `{saleId, lines}` sale webhook (issue 15 moves them on). */
-const MAPPED_TEMPLATES = templates.filter(({ file }) => !['square.json', 'lightspeed-x.json'].includes(file));
+const MAPPED_TEMPLATES = templates.filter(({ file }) => !['square.json', 'lightspeed-x.json', 'loyverse.json'].includes(file));
 const squareTemplate = templates.find(({ file }) => file === 'square.json')!.template;
 const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
 const nodesOfType = (template: Template, type: string) => template.nodes.filter((node) => node.type === type);
@@ -411,6 +411,60 @@ describe('POS templates', () => {
 		});
 	});
 
+	describe('loyverse.json (POS, stock by counts, receipts back)', () => {
+		const { template } = templates.find((entry) => entry.file === 'loyverse.json')!;
+		const byName = (name: string) => template.nodes.find((node) => node.name === name)!;
+		const next = (name: string, output = 0) => (template.connections[name]?.main[output] ?? []).map((target) => byName(target.node));
+		const posNodes = (operation: string) => template.nodes.filter((node) => node.type === `${PACKAGE_PREFIX}posInventory` && node.parameters.operation === operation);
+
+		it('Shopify → Loyverse: both order triggers through the loop guard into Move Stock (never Record), failures kept', () => {
+			const webhookTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderTrigger`);
+			const pollingTrigger = onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderPollingTrigger`);
+			expect([...(webhookTrigger.parameters.topics as string[])].sort()).toEqual(['orders/create', 'orders/edited', 'refunds/create']);
+			const [guard] = next(webhookTrigger.name);
+			expect(next(pollingTrigger.name)).toEqual([guard]);
+			const [move] = posNodes('moveStock');
+			expect(next(guard.name)).toEqual([move]);
+			expect(move.parameters).toMatchObject({ vendor: 'loyverse', locationId: 'YOUR_LOYVERSE_STORE_ID' });
+			expect(posNodes('recordOrders')).toEqual([]);
+			expect(next(move.name, 1).map((node) => node.parameters.operation)).toEqual(['insert']);
+		});
+
+		it('Loyverse → Shopify: the POS Trigger (URL token) and the schedule into one Get Stock Changes, adjusted by key; one run subscribes the trigger', () => {
+			const posTrigger = onlyNode(template, `${PACKAGE_PREFIX}posTrigger`);
+			expect(posTrigger.parameters).toMatchObject({ pos: 'loyverse', loyverseAuthentication: 'urlToken' });
+			const [changes] = posNodes('getStockChanges');
+			expect(next(posTrigger.name)).toEqual([changes]);
+			expect(next(onlyNode(template, 'n8n-nodes-base.scheduleTrigger').name)).toEqual([changes]);
+			const [adjust] = next(changes.name);
+			const options = adjust.parameters.options as { idempotencyKey: string; referenceDocumentUri: string };
+			const sale = { key: '1-1001:L1:sale', sku: 'TEE-S', quantity: -2 };
+			expect(evaluate(options.idempotencyKey, sale)).toBe('loyverse-change-1-1001:L1:sale');
+			expect(isValidReferenceUri(String(evaluate(options.referenceDocumentUri, sale)))).toBe(true);
+			expect((adjust as { onError?: string }).onError).toBe('continueErrorOutput');
+			const [subscribe] = next('Run once: send Loyverse receipts here');
+			expect(subscribe.parameters).toMatchObject({ method: 'POST', path: '/v1.0/webhooks' });
+			expect(evaluate(String(subscribe.parameters.jsonBody), {})).toEqual({ url: 'YOUR_POS_TRIGGER_PRODUCTION_URL?token=YOUR_URL_TOKEN', type: 'receipts.update', status: 'ENABLED' });
+		});
+
+		it('has notes for setup, both directions, the window of absolute counts, failures and the checks before going live', () => {
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content));
+			const all = notes.join('\n');
+			const placeholders = [...new Set(template.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').flatMap((node) => JSON.stringify(node.parameters).match(/YOUR_[A-Z0-9_]+/g) ?? []))];
+			expect(placeholders.sort()).toEqual(['YOUR_LOYVERSE_STORE_ID', 'YOUR_POS_TRIGGER_PRODUCTION_URL', 'YOUR_URL_TOKEN']);
+			for (const placeholder of placeholders) expect(all).toContain(placeholder);
+			for (const words of [/setup/i, /Shopify orders → Loyverse/, /Loyverse sales → Shopify/, /did not take/i, /https/i, /polling/i, /stock_after/, /URL Token/, /receipts\.update/, /UNCONFIRMED/, /Before going live/, /reconcile-loyverse\.json/]) expect(all).toMatch(words);
+			const setup = notes.find((note) => /setup/i.test(note))!;
+			for (const name of ['Move Loyverse stock', 'Get Loyverse stock changes', 'Adjust Shopify stock', 'POS Trigger', 'Run once: list my Loyverse stores', 'Run once: create the retry table', 'Run once: send Loyverse receipts here']) {
+				expect(setup).toContain(`**${name}**`);
+				expect(template.nodes.map((node) => node.name)).toContain(name);
+			}
+			const reconcile = reconcileTemplates.find((entry) => entry.file === 'reconcile-loyverse.json')!.template;
+			expect(reconcile.nodes.find((node) => node.parameters.operation === 'getStockLevels')!.parameters).toMatchObject({ vendor: 'loyverse', locationId: 'YOUR_LOYVERSE_STORE_ID' });
+			expect(JSON.stringify(reconcile)).not.toMatch(/Square/);
+		});
+	});
+
 	it('fixes webhook IDs and paths, unique across the templates', () => {
 		const ids: string[] = [];
 		const paths: string[] = [];
@@ -437,7 +491,7 @@ describe('POS templates', () => {
 			return JSON.parse(JSON.stringify(evaluate(String(map.parameters.jsonOutput), SAMPLE_POS_ORDER))) as Record<string, unknown>;
 		};
 
-		it('generic REST, Clover and Loyverse carry the same lines, quantities and prices', () => {
+		it('generic REST and Clover carry the same lines, quantities and prices', () => {
 			expect(mapped('generic-rest.json')).toMatchObject({
 				externalId: 'shopify-6000000000001',
 				currency: 'USD',
@@ -455,21 +509,12 @@ describe('POS templates', () => {
 					],
 				},
 			});
-			expect(mapped('loyverse.json')).toMatchObject({
-				order: 'shopify-6000000000001',
-				receipt_date: SAMPLE_POS_ORDER.createdAt,
-				line_items: [
-					{ variant_id: 'TEE-S', quantity: 3, price: 14 },
-					{ variant_id: null, quantity: 1, price: 2.5 },
-				],
-			});
 		});
 
-		it('Clover and Loyverse look the order up by the reference they create it with', () => {
+		it('Clover looks the order up by the reference it creates it with', () => {
 			// `created`: the fields of the order the POS creates from the request body (Clover's is the cart).
 			const cases: Array<[string, string, RegExp, (body: Record<string, unknown>) => Record<string, unknown>]> = [
 				['clover.json', 'externalReferenceId', /^\/v3\/merchants\/YOUR_CLOVER_MERCHANT_ID\/orders\?filter=externalReferenceId%3D%231001$/, (body) => body.orderCart as Record<string, unknown>],
-				['loyverse.json', 'order', /^\/v1\.0\/receipts\?store_id=YOUR_LOYVERSE_STORE_ID&limit=250&created_at_min=2026-11-20T09%3A00%3A00.000Z$/, (body) => body],
 			];
 			for (const [file, field, path, created] of cases) {
 				const template = templates.find((entry) => entry.file === file)!.template;

@@ -1,0 +1,134 @@
+import { PosSimulator } from '../../../simulator/pos/posSimulator';
+import { PosSimulatorClient } from '../../../simulator/pos/client';
+import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
+import { N8nInstance } from '../harness';
+import { posWebhookCredential } from '../workflows/posWorkflows';
+import { nodeOfType, placeholdersIn, posCredentialImport, readTemplate, shopifyCredentialImport, wireToSimulators, type TemplateExport } from './templateWorkflows';
+
+type Json = Record<string, unknown>;
+type WorkflowNodes = { nodes: Array<Json & { name: string; type: string; parameters: Json }> };
+
+export const LOYVERSE_WORKFLOW_ID = 'loyverseLoop';
+export const LOYVERSE_RECONCILE_ID = 'loyverseReconcile';
+const TOKEN = 'loyverse-loop-e2e-token-7b1e';
+const URL_TOKEN = 'loyverse-loop-url-token-Hx4p9';
+
+/**
+ * templates/loyverse.json imported into a real n8n 2.41.1 as a user would (credentials, the store ID, the
+ * Shopify location, the POS Trigger's URL and token in the subscription node), published against the Shopify
+ * store simulator and the Loyverse simulator, whose `receipts.update` webhooks go to the template's POS Trigger
+ * with the URL token. Both systems start with the same stock for a handful of unique SKUs. The nightly
+ * reconciliation template is imported beside it (Repair on, every minute), published only when a test asks.
+ */
+export class LoyverseWorld {
+	readonly variantOf = new Map<string, string>();
+	readonly start = new Map<string, number>();
+	storeId = '';
+
+	private constructor(
+		readonly n8n: N8nInstance,
+		readonly shop: RunningShopifySimulator,
+		readonly pos: PosSimulator,
+		readonly loyverse: PosSimulatorClient,
+		readonly shopifyLocationId: string,
+		readonly skus: string[],
+	) {}
+
+	static async create(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<LoyverseWorld> {
+		const shop = await startShopifySimulator({ seed: false });
+		const pos = new PosSimulator({ config: { auth: { type: 'bearer', token: TOKEN } } });
+		let n8n: N8nInstance | undefined;
+		try {
+			const seeded = await shop.control.seed({ seed: 41, locations: 1, products: 5, orders: 0, posShare: 0, maxAvailable: 50 });
+			await shop.control.configureWebhooks({ retryDelaysMs: [200, 200, 200, 200, 200, 200, 200, 200], timeoutMs: 5000 });
+			const counts = new Map<string, number>();
+			for (const variant of seeded.variants) if (variant.sku) counts.set(variant.sku, (counts.get(variant.sku) ?? 0) + 1);
+			const skus = [...counts].filter(([, count]) => count === 1).map(([sku]) => sku).slice(0, 6);
+			if (skus.length < 4) throw new Error('the seeded store has fewer than 4 unique SKUs');
+			const origin = await pos.start();
+			n8n = await N8nInstance.create({ log });
+			const world = new LoyverseWorld(n8n, shop, pos, new PosSimulatorClient(origin), seeded.locations[0].id, skus);
+			await world.stockBothSystems(200);
+			await world.publishTemplates(origin);
+			return world;
+		} catch (error) {
+			await n8n?.dispose();
+			await pos.stop();
+			await shop.close();
+			throw error;
+		}
+	}
+
+	private async stockBothSystems(startStock: number): Promise<void> {
+		const items = await this.loyverse.loyverseItems(this.skus.map((sku, index) => ({ name: `Item ${sku}`, variants: [{ sku, price: 15, stock: startStock + index }] })));
+		for (const item of items) for (const variant of item.variants as Array<{ sku: string; variant_id: string }>) this.variantOf.set(variant.sku, variant.variant_id);
+		this.storeId = this.pos.loyverse.stores.main().id;
+		for (const [index, sku] of this.skus.entries()) {
+			this.start.set(sku, startStock + index);
+			await this.shop.control.setInventory({ sku, locationId: this.shopifyLocationId, quantities: { available: startStock + index } });
+		}
+	}
+
+	private wire(template: TemplateExport, workflowId: string, triggerUrl: string): WorkflowNodes {
+		const workflow = wireToSimulators(template, {
+			workflowId,
+			shopifyCredentialId: 'shopifySim',
+			posCredentialId: 'loyverseSim',
+			shopifyLocationId: this.shopifyLocationId,
+			values: { YOUR_LOYVERSE_STORE_ID: this.storeId, YOUR_POS_TRIGGER_PRODUCTION_URL: triggerUrl, YOUR_URL_TOKEN: URL_TOKEN },
+		}) as unknown as WorkflowNodes;
+		for (const node of workflow.nodes as Array<WorkflowNodes['nodes'][number] & { credentials?: Record<string, { id: string; name: string }> }>) {
+			if (node.credentials?.posWebhookApi) node.credentials.posWebhookApi = { id: 'loyverseToken', name: 'loyverseToken' };
+			if (node.type === 'n8n-nodes-shopify-pos.shopifyReconcileInventory') node.parameters.location = { __rl: true, mode: 'id', value: this.shopifyLocationId };
+		}
+		const left = placeholdersIn(workflow);
+		if (left.length > 0) throw new Error(`placeholders left in the imported template: ${left.join(', ')}`);
+		return workflow;
+	}
+
+	private async publishTemplates(origin: string): Promise<void> {
+		await this.n8n.importCredentials([
+			shopifyCredentialImport('shopifySim', this.shop),
+			posCredentialImport('loyverseSim', origin, TOKEN, '', '/v1.0/stores'),
+			posWebhookCredential('loyverseToken', '', URL_TOKEN),
+		]);
+		const template = readTemplate('loyverse.json');
+		const triggerUrl = `${this.n8n.baseUrl}/webhook/${nodeOfType(template, 'n8n-nodes-shopify-pos.posTrigger').webhookId}/pos`;
+		const workflow = this.wire(template, LOYVERSE_WORKFLOW_ID, triggerUrl);
+		const reconcile = this.wire(readTemplate('reconcile-loyverse.json'), LOYVERSE_RECONCILE_ID, triggerUrl);
+		for (const node of reconcile.nodes) {
+			if (node.type === 'n8n-nodes-shopify-pos.shopifyReconcileInventory') node.parameters.repair = true;
+			if (node.type === 'n8n-nodes-base.scheduleTrigger') node.parameters.rule = { interval: [{ field: 'minutes', minutesInterval: 1 }] };
+		}
+		await this.n8n.importWorkflows([workflow, reconcile] as never);
+		await this.n8n.start();
+		await this.n8n.rest.publishWorkflow(LOYVERSE_WORKFLOW_ID);
+		// What "Run once: send Loyverse receipts here" sends, with the values the setup note names.
+		const subscribe = workflow.nodes.find((node) => node.name === 'Subscribe to Loyverse receipts')!;
+		const body = new Function(`return (${String(subscribe.parameters.jsonBody).replace(/^=\{\{/, '').replace(/\}\}$/, '')});`)() as Json;
+		const response = await fetch(`${origin}/v1.0/webhooks`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		if (response.status !== 200) throw new Error(`subscribing Loyverse's webhook: HTTP ${response.status} ${await response.text()}`);
+	}
+
+	async shopifyStock(): Promise<Map<string, number>> {
+		return new Map(await Promise.all(this.skus.map(async (sku) => [sku, await this.shop.control.quantity(sku, this.shopifyLocationId)] as const)));
+	}
+
+	loyverseStock(): Map<string, number> {
+		return new Map(this.skus.map((sku) => [sku, this.pos.loyverse.inventory.level(this.variantOf.get(sku)!, this.storeId).in_stock]));
+	}
+
+	/** Loyverse change keys (`<receipt>:<line>:sale|refund|cancel`) named by the inventory writes Shopify accepted. */
+	async changesWrittenToShopify(): Promise<string[]> {
+		const requests = await this.shop.control.requests();
+		return requests
+			.filter((request) => request.operationType === 'mutation' && request.status === 200)
+			.flatMap((request) => [...JSON.stringify(request.variables).matchAll(/LoyverseReceipt\/([A-Za-z0-9:-]+)/g)].map((match) => match[1]));
+	}
+
+	async dispose(): Promise<void> {
+		await this.n8n.dispose();
+		await this.pos.stop();
+		await this.shop.close();
+	}
+}
