@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { inventoryVendor } from '../../lib/pos/inventory/vendors';
-import { locationProperty, OPERATION, operationProperty, optionsProperty, vendorProperty } from './commonProperties';
+import { cloverMerchantProperty, locationProperty, OPERATION, operationProperty, optionsProperty, vendorProperty } from './commonProperties';
 import { findItemsBySku, findItemsBySkuProperties } from './findItemsBySku';
 import { getPosStockChanges } from './getStockChanges';
 import { getPosStockLevels } from './getStockLevels';
@@ -42,7 +42,7 @@ export class PosInventory implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Done', 'Failed / Not Mapped'],
 		credentials: posCredentialDescriptions,
-		properties: [posAuthenticationProperty, vendorProperty, operationProperty, locationProperty, ...vendorSettingsProperties, ...findItemsBySkuProperties, optionsProperty],
+		properties: [posAuthenticationProperty, vendorProperty, operationProperty, locationProperty, cloverMerchantProperty, ...vendorSettingsProperties, ...findItemsBySkuProperties, optionsProperty],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -19,6 +19,7 @@ export const vendorProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Clover', value: 'clover', description: 'Clover items, item stocks and orders of one merchant' },
 		{ name: 'Lightspeed Retail (X-Series)', value: 'lightspeedX', description: 'Lightspeed X products, sales (date-versioned API) and outlets' },
 		{ name: 'Loyverse', value: 'loyverse', description: 'Loyverse variants, inventory levels, receipts and stores' },
 		{ name: 'Square', value: 'square', description: 'Square Catalog, Inventory, Orders and Payments APIs' },
@@ -52,6 +53,14 @@ export const locationProperty: INodeProperties = {
 	placeholder: 'L8XXXXXXXXXXX',
 	displayOptions: { show: { operation: [OPERATION.moveStock, OPERATION.recordOrders, OPERATION.getStockChanges, OPERATION.getStockLevels] } },
 	description: 'The POS location whose stock this workflow keeps in step with Shopify. Run the List Locations operation once to see the IDs.',
+};
+
+/** Clover keeps one catalog and stock per merchant, and every path names it: Location ID is the Merchant ID, for every operation. */
+export const cloverMerchantProperty: INodeProperties = {
+	...locationProperty,
+	placeholder: 'ABCDE1234FGH5',
+	displayOptions: { show: { vendor: ['clover'], operation: [OPERATION.findItemsBySku, OPERATION.listLocations] } },
+	description: "Clover's Merchant ID (13 characters): in the Clover Dashboard's address after /m/, or Account & Setup → Merchants. Clover has one stock per merchant, so it is the location.",
 };
 
 const retryOptions = (posRequestOptions[0].options ?? []).filter((option) =>

@@ -27,7 +27,7 @@ export async function findItemsBySku(this: IExecuteFunctions, vendor: InventoryV
 	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	let resolution;
 	try {
-		resolution = await mapSkus(this, vendor, pos, skus);
+		resolution = await mapSkus(this, vendor, pos, skus, String(this.getNodeParameter('locationId', 0, '') ?? '').trim());
 	} catch (error) {
 		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);
 		const reason = `Looking up SKUs in ${vendor.displayName} failed: ${error.message}`;

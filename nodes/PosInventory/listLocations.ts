@@ -9,7 +9,7 @@ import { toNodeError } from '../shared/nodeError';
 export async function listPosLocations(this: IExecuteFunctions, vendor: InventoryVendor): Promise<INodeExecutionData[][]> {
 	const pos = await connectToPos(this, 'POS Inventory', vendor);
 	try {
-		const locations = await vendor.listLocations(pos.transport);
+		const locations = await vendor.listLocations(pos.transport, String(this.getNodeParameter('locationId', 0, '') ?? '').trim());
 		return splitOutputs(locations.map((location) => done({ vendor: vendor.id, ...location }, 0)));
 	} catch (error) {
 		if (!(error instanceof PosCallFailedError)) throw toNodeError(this.getNode(), error);

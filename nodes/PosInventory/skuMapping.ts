@@ -24,7 +24,7 @@ export async function mapSkus(context: IExecuteFunctions, vendor: InventoryVendo
 		cache: processSkuCache,
 		scope: scopeOf(vendor, pos, locationId),
 		ttlMs: cacheTtlMs(context),
-		lookup: async (batch) => await vendor.searchCatalog(pos.transport, batch),
+		lookup: async (batch) => await vendor.searchCatalog(pos.transport, batch, locationId ?? ''),
 		batchSize: vendor.catalogBatchSize,
 		comparison: vendor.skuComparison,
 	});
@@ -41,7 +41,7 @@ export async function skusOfItems(context: IExecuteFunctions, vendor: InventoryV
 		return cached === undefined;
 	});
 	if (missing.length === 0) return skus;
-	for (const match of await vendor.itemSkus(pos.transport, missing)) {
+	for (const match of await vendor.itemSkus(pos.transport, missing, locationId ?? '')) {
 		skus.set(match.itemId, match.sku);
 		processSkuCache.set(scope, match.itemId, match.sku);
 	}

@@ -15,6 +15,8 @@ import { PosCallFailedError, type PosJsonResult } from './posJsonTransport';
 export interface AbsoluteLevels {
 	/** The path the write goes to, for the call records. */
 	writePath: string;
+	/** Most items one write sets (Loyverse a list, Clover one item a call). */
+	itemsPerWrite: number;
 	/** The POS's count of each item at the location (an item without a count there: 0). */
 	read(itemIds: string[]): Promise<Map<string, number>>;
 	/** Sets the counts, in one call. Re-sending the same counts cannot move stock twice, so the call may be retried. */
@@ -58,31 +60,51 @@ async function readOrFailure(levels: AbsoluteLevels, itemIds: string[]): Promise
 
 const same = (read: Map<string, number>, targets: Array<{ itemId: string; quantity: number }>) => targets.every((target) => read.get(target.itemId) === target.quantity);
 
+type Failure = Extract<PosJsonResult, { ok: false }>;
+
+/** One write of up to `itemsPerWrite` items: read, write count + difference, recorded under the group's own key. */
+async function writeGroup(levels: AbsoluteLevels, record: StockWriteRecord, key: string, deltas: Map<string, number>, itemIds: string[]): Promise<{ call: CallRecord; before?: Map<string, number>; targets?: Array<{ itemId: string; quantity: number }>; recorded: boolean } | Failure> {
+	if (await record.applied(key)) return { call: { path: levels.writePath, idempotencyKey: key, status: 200, alreadyApplied: true }, recorded: true };
+	const before = await readOrFailure(levels, itemIds);
+	if (!(before instanceof Map)) return before;
+	const targets = itemIds.map((itemId) => ({ itemId, quantity: (before.get(itemId) ?? 0) + deltas.get(itemId)! }));
+	const written = await levels.write(targets);
+	if (!written.ok) {
+		// Unknown whether it landed: it did if the counts now are the ones sent (a sale meanwhile would show otherwise).
+		const now = outcomeUnknown(written) ? await readOrFailure(levels, itemIds) : undefined;
+		if (!(now instanceof Map) || !same(now, targets)) return written;
+	}
+	// The stock moved: a record that cannot be kept (Redis gone this instant) is said, never turned into a failure that a retry would write again.
+	const recorded = await record.markApplied(key).then(
+		() => true,
+		() => false,
+	);
+	return { call: { path: levels.writePath, idempotencyKey: key, status: written.ok ? written.status : 200 }, before, targets, recorded };
+}
+
+/**
+ * The event's changes in writes of `itemsPerWrite` items, each recorded as it lands: when a later write fails, a
+ * re-send skips the writes already made and does the rest.
+ */
 export async function moveByAbsoluteCounts(levels: AbsoluteLevels, record: StockWriteRecord, key: string, changes: MappedStockChange[]): Promise<WriteOutcome> {
 	const deltas = differences(changes);
 	const itemIds = [...deltas.keys()];
 	return await record.withItems(itemIds, async (): Promise<WriteOutcome> => {
 		const calls: CallRecord[] = [];
-		if (await record.applied(key)) return { ok: true, calls: [{ path: levels.writePath, idempotencyKey: key, status: 200, alreadyApplied: true }], result: { alreadyApplied: true } };
-		const before = await readOrFailure(levels, itemIds);
-		if (!(before instanceof Map)) return { ok: false, calls, failure: before };
-		const targets = itemIds.map((itemId) => ({ itemId, quantity: (before.get(itemId) ?? 0) + deltas.get(itemId)! }));
-		const written = await levels.write(targets);
-		if (!written.ok) {
-			// Unknown whether it landed: it did if the counts now are the ones sent (a sale meanwhile would show otherwise).
-			const now = outcomeUnknown(written) ? await readOrFailure(levels, itemIds) : undefined;
-			if (!(now instanceof Map) || !same(now, targets)) return { ok: false, calls, failure: written };
+		const countsBefore: Record<string, number> = {};
+		const countsWritten: Record<string, number> = {};
+		let recorded = true;
+		const groups = Math.ceil(itemIds.length / levels.itemsPerWrite);
+		for (let index = 0; index < groups; index += 1) {
+			const group = itemIds.slice(index * levels.itemsPerWrite, (index + 1) * levels.itemsPerWrite);
+			const done = await writeGroup(levels, record, groups === 1 ? key : `${key}:${index + 1}of${groups}`, deltas, group);
+			if ('ok' in done) return { ok: false, calls, failure: done };
+			calls.push(done.call);
+			for (const [itemId, quantity] of done.before ?? []) countsBefore[itemId] = quantity;
+			for (const target of done.targets ?? []) countsWritten[target.itemId] = target.quantity;
+			recorded &&= done.recorded;
 		}
-		calls.push({ path: levels.writePath, idempotencyKey: key, status: written.ok ? written.status : 200 });
-		// The stock moved: a record that cannot be kept (Redis gone this instant) is said, never turned into a failure that a retry would write again.
-		const recorded = await record.markApplied(key).then(
-			() => true,
-			() => false,
-		);
-		return {
-			ok: true,
-			calls,
-			result: { countsBefore: Object.fromEntries(before) as never, countsWritten: Object.fromEntries(targets.map((target) => [target.itemId, target.quantity])) as never, recorded },
-		};
+		const alreadyApplied = calls.every((call) => call.alreadyApplied === true);
+		return { ok: true, calls, result: alreadyApplied ? { alreadyApplied: true } : { countsBefore: countsBefore as never, countsWritten: countsWritten as never, recorded } };
 	});
 }

@@ -62,9 +62,10 @@ export interface InventoryVendor {
 	catalogBatchSize: number;
 	/** True when item ids differ per location (then the SKU cache is kept per location). */
 	catalogPerLocation: boolean;
-	searchCatalog(transport: PosJsonTransport, skus: string[]): Promise<CatalogMatch[]>;
+	/** `locationId`: where the catalog lives for vendors whose paths name it (Clover's merchant); others ignore it. */
+	searchCatalog(transport: PosJsonTransport, skus: string[], locationId: string): Promise<CatalogMatch[]>;
 	/** The SKUs of items by their POS ids (for changes read back from the POS). */
-	itemSkus(transport: PosJsonTransport, itemIds: string[]): Promise<CatalogMatch[]>;
+	itemSkus(transport: PosJsonTransport, itemIds: string[], locationId: string): Promise<CatalogMatch[]>;
 	/** `nowMs`: the request time, for vendors that bound how old a change's time may be. */
 	/** `record`: where vendors that only take absolute counts (Loyverse) keep which events they applied, and hold items while writing. */
 	moveStock(transport: PosJsonTransport, locationId: string, changes: MappedStockChange[], nowMs: number, settings: VendorSettings, record?: StockWriteRecord): Promise<WriteOutcome>;
@@ -72,7 +73,8 @@ export interface InventoryVendor {
 	readStockChanges(transport: PosJsonTransport, locationId: string, from: StockChangesFrom, settings: VendorSettings): Promise<StockChangesPage>;
 	/** For each recount (by key), what it changed at the POS, so Shopify moves by the same difference. */
 	countDifferences(transport: PosJsonTransport, locationId: string, recounts: PosStockChange[]): Promise<Map<string, CountDifference>>;
-	listLocations(transport: PosJsonTransport): Promise<Array<Record<string, unknown>>>;
+	/** `locationId`, when entered: Clover answers for that merchant (its only location). */
+	listLocations(transport: PosJsonTransport, locationId: string): Promise<Array<Record<string, unknown>>>;
 	/** Every item's sellable count at the location, for a reconciliation against Shopify. */
 	readStockLevels(transport: PosJsonTransport, locationId: string): Promise<PosStockLevel[]>;
 }

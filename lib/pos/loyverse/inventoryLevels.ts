@@ -27,6 +27,7 @@ async function levelsAt(transport: PosJsonTransport, storeId: string, query: Rec
 export function loyverseLevels(transport: PosJsonTransport, storeId: string): AbsoluteLevels {
 	return {
 		writePath: INVENTORY_PATH,
+		itemsPerWrite: PAGE_LIMIT,
 		async read(variantIds) {
 			const counts = new Map<string, number>();
 			for (let start = 0; start < variantIds.length; start += PAGE_LIMIT) {

@@ -117,7 +117,7 @@ describe('POS Inventory: Lightspeed X', () => {
 	it('a dropped answer to the create: the sale found afterwards is the one sent, and a re-send makes no second one', async () => {
 		const order = discountedTaxedOrder({ shippingLines: [], originalTotals: { ...discountedTaxedOrder().originalTotals, total: { shop: { amount: '174.94', currencyCode: 'USD', minorUnits: 17494 }, presentment: { amount: '174.94', currencyCode: 'USD', minorUnits: 17494 } } } });
 		const item = withChanges(order, 'sale', [{ legacyId: '11', quantity: -2 }, { legacyId: '12', quantity: -1 }]);
-		sim.faults.add({ kind: 'commitThenDrop', method: 'POST', path: '/api/2026-04/sales', times: 1 } as never);
+		sim.faults.add({ kind: 'commitThenDrop', method: 'POST', count: 1, pathPrefix: '/api/2026-04/sales' });
 		const first = await run(sim, { operation: 'recordOrders', locationId: ids.outlet, ...settings(ids) }, [item]);
 		expect(first.output(1)).toEqual([]);
 		expect(first.json(0)[0]).toMatchObject({ outcome: 'recorded', alreadyRecorded: false });

@@ -90,7 +90,7 @@ describe('POS Inventory: Loyverse', () => {
 	});
 
 	it('an answer lost after the write landed: the same count is sent again, never count − difference twice', async () => {
-		sim.faults.add({ kind: 'commitThenDrop', method: 'POST', path: '/v1.0/inventory', times: 1 } as never);
+		sim.faults.add({ kind: 'commitThenDrop', method: 'POST', count: 1, pathPrefix: '/v1.0/inventory' });
 		const run1 = await inFolder(() => run(sim, store, { operation: 'moveStock' }, [orderEvent(3001, [{ sku: 'HAT', quantity: -4 }])]));
 		expect(run1.json(0)[0]).toMatchObject({ outcome: 'moved' });
 		expect(level('HAT')).toBe(6);
