@@ -139,8 +139,7 @@ describe('n8n editor shows the package\'s nodes (Chromium)', () => {
 		['square', 'posInventory'],
 		['lightspeed', 'posInventory'],
 		['loyverse', 'posInventory'],
-		// Clover goes through POS HTTP Request until POS learns it.
-		['clover', 'posHttpRequest'],
+		['clover', 'posInventory'],
 	];
 	const ourNames = new Set([...displayNames.values()].flatMap((name) => [name, name.replace(/ Trigger$/, '')]));
 	it.each(searches)('lists the right node of ours first when searching "%s"', async (term, type) => {

@@ -142,11 +142,6 @@ describe('POS templates inside n8n (published, against the simulators)', () => {
 			expect(vendor.dedupeKeyOf(records[0])).toBe(vendor.expectedDedupeKey(placed));
 			expect(vendor.linesOf(records[0])).toEqual(placed.lines.map(({ sku: lineSku, quantity, unitMinor }) => ({ sku: lineSku, quantity, unitMinor })));
 		}
-		// Clover has no idempotency: each create was preceded by a lookup by reference.
-		for (const [lookup, create] of [[/^\/v3\/merchants\/[^/]+\/orders\?filter=/, /^\/v3\/merchants\/[^/]+\/orders$/]]) {
-			const calls = pos.requests.filter((request) => lookup.test(request.path) || (request.method === 'POST' && create.test(request.path)));
-			expect(calls[0].method).toBe('GET');
-		}
 	});
 
 	it('orders from the POS (source pos, or tagged pos-sale) are not sent back to it', async () => {
@@ -221,8 +216,8 @@ describe('POS templates inside n8n (published, against the simulators)', () => {
 			});
 			expect(rows).toHaveLength(VENDOR_TEMPLATES.length);
 			const keys = rows.map((row) => row.idempotencyKey).sort();
-			// The generic POS carries a key; Clover relies on the lookup.
-			expect(keys).toEqual(['', `shopify-${placed.legacyId}`]);
+			// The generic POS carries a key.
+			expect(keys).toEqual([`shopify-${placed.legacyId}`]);
 			for (const row of rows) {
 				expect(String(row.error)).toMatch(/401/);
 			}

@@ -11,8 +11,8 @@ export interface PlacedOrder {
 
 /**
  * One template that records each Shopify order through POS HTTP Request, and how its vendor's record looks in
- * the POS simulator. Square's, Lightspeed X's and Loyverse's templates go through the POS node instead:
- * test/e2e/squareLoop.test.ts, test/e2e/lightspeedLoop.test.ts, test/e2e/loyverseLoop.test.ts.
+ * the POS simulator. The vendors' templates go through the POS node instead:
+ * test/e2e/squareLoop.test.ts, lightspeedLoop.test.ts, loyverseLoop.test.ts, cloverLoop.test.ts.
  */
 export interface VendorTemplate {
 	file: string;
@@ -50,23 +50,5 @@ export const VENDOR_TEMPLATES: VendorTemplate[] = [
 			(body(record).lines as Json[]).map((line) => ({ sku: (line.sku as string) || null, quantity: line.quantity as number, unitMinor: line.unitPrice as number })),
 		dedupeKeyOf: (record) => record.idempotencyKey,
 		expectedDedupeKey: (order) => `shopify-${order.legacyId}`,
-	},
-	{
-		file: 'clover.json',
-		slug: 'clover',
-		flavour: 'clover',
-		extraHeaders: '',
-		testPath: '/v3/merchants/YOUR_CLOVER_MERCHANT_ID',
-		createPath: /^\/v3\/merchants\/[^/]+\/atomic_order\/orders$/,
-		recordsOf: (pos, order) => byFlavour(pos, 'clover').filter((record) => record.externalRef === order.name.slice(0, 12)),
-		linesOf: (record) =>
-			(body(record).lineItems as Json[]).map((line) => ({
-				sku: (line.itemCode as string | null) ?? null,
-				// Clover counts units in thousandths.
-				quantity: (line.unitQty as number) / 1000,
-				unitMinor: line.price as number,
-			})),
-		dedupeKeyOf: (record) => record.externalRef,
-		expectedDedupeKey: (order) => order.name.slice(0, 12),
 	},
 ];

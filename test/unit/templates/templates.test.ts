@@ -22,7 +22,7 @@ import { SAMPLE_POS_ORDER } from './samplePosOrder';
 const REPO = join(__dirname, '..', '..', '..');
 const TEMPLATE_DIR = join(REPO, 'templates');
 const VENDOR_FILES = ['clover.json', 'generic-rest.json', 'lightspeed-x.json', 'loyverse.json', 'square.json'];
-const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-lightspeed-x.json', 'reconcile-loyverse.json', 'reconcile-square.json'];
+const RECONCILE_FILES = ['reconcile-generic-rest.json', 'reconcile-clover.json', 'reconcile-lightspeed-x.json', 'reconcile-loyverse.json', 'reconcile-square.json'];
 const PACKAGE_PREFIX = 'n8n-nodes-shopify-pos.';
 
 interface Node {
@@ -62,7 +62,7 @@ const readTemplate = (file: string) => ({ file, template: JSON.parse(readFileSyn
 const templates = VENDOR_FILES.map(readTemplate);
 const reconcileTemplates = RECONCILE_FILES.map(readTemplate);
 /** The templates on POS HTTP Request with a mapping node and the `{saleId, lines}` sale webhook (issue 15 moves them on). */
-const MAPPED_TEMPLATES = templates.filter(({ file }) => !['square.json', 'lightspeed-x.json', 'loyverse.json'].includes(file));
+const MAPPED_TEMPLATES = templates.filter(({ file }) => !['square.json', 'lightspeed-x.json', 'loyverse.json', 'clover.json'].includes(file));
 const squareTemplate = templates.find(({ file }) => file === 'square.json')!.template;
 const isExpression = (value: unknown) => typeof value === 'string' && value.startsWith('=');
 const nodesOfType = (template: Template, type: string) => template.nodes.filter((node) => node.type === type);
@@ -465,6 +465,49 @@ describe('POS templates', () => {
 		});
 	});
 
+	describe('clover.json (POS, stock by counts, orders back)', () => {
+		const { template } = templates.find((entry) => entry.file === 'clover.json')!;
+		const byName = (name: string) => template.nodes.find((node) => node.name === name)!;
+		const next = (name: string, output = 0) => (template.connections[name]?.main[output] ?? []).map((target) => byName(target.node));
+		const posNodes = (operation: string) => template.nodes.filter((node) => node.type === `${PACKAGE_PREFIX}posInventory` && node.parameters.operation === operation);
+
+		it('both directions on the POS node, keyed by the Clover order line; the merchant checked with one run', () => {
+			const [guard] = next(onlyNode(template, `${PACKAGE_PREFIX}shopifyOrderTrigger`).name);
+			const [move] = posNodes('moveStock');
+			expect(next(guard.name)).toEqual([move]);
+			expect(move.parameters).toMatchObject({ vendor: 'clover', locationId: 'YOUR_CLOVER_MERCHANT_ID' });
+			expect(posNodes('recordOrders')).toEqual([]);
+			expect(next(move.name, 1).map((node) => node.parameters.operation)).toEqual(['insert']);
+			const posTrigger = onlyNode(template, `${PACKAGE_PREFIX}posTrigger`);
+			expect(posTrigger.parameters).toEqual({ pos: 'clover' });
+			const [changes] = posNodes('getStockChanges');
+			expect(next(posTrigger.name)).toEqual([changes]);
+			expect(next(onlyNode(template, 'n8n-nodes-base.scheduleTrigger').name)).toEqual([changes]);
+			const [adjust] = next(changes.name);
+			const options = adjust.parameters.options as { idempotencyKey: string; referenceDocumentUri: string };
+			const sale = { key: 'ORDER12345678:LINE12345678A:sale', sku: 'TEE-S', quantity: -1 };
+			expect(evaluate(options.idempotencyKey, sale)).toBe('clover-change-ORDER12345678:LINE12345678A:sale');
+			expect(isValidReferenceUri(String(evaluate(options.referenceDocumentUri, sale)))).toBe(true);
+			expect(next('Run once: check my Clover merchant')[0].parameters).toMatchObject({ vendor: 'clover', operation: 'listLocations', locationId: 'YOUR_CLOVER_MERCHANT_ID' });
+		});
+
+		it('has notes for setup (verification, auth code, stock tracking), both directions, the window of counts and the checks before going live', () => {
+			const notes = nodesOfType(template, 'n8n-nodes-base.stickyNote').map((node) => String(node.parameters.content));
+			const all = notes.join('\n');
+			const placeholders = [...new Set(template.nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').flatMap((node) => JSON.stringify(node.parameters).match(/YOUR_[A-Z0-9_]+/g) ?? []))];
+			expect(placeholders).toEqual(['YOUR_CLOVER_MERCHANT_ID']);
+			for (const words of [/setup/i, /Shopify orders → Clover/, /Clover sales → Shopify/, /did not take/i, /https/i, /polling/i, /item_stocks/, /Verification Code/, /Clover Auth Code/, /Update item count after each sale/, /UNCONFIRMED/, /Before going live/, /reconcile-clover\.json/, /YOUR_CLOVER_MERCHANT_ID/]) expect(all).toMatch(words);
+			const setup = notes.find((note) => /setup/i.test(note))!;
+			for (const name of ['Move Clover stock', 'Get Clover stock changes', 'Adjust Shopify stock', 'POS Trigger', 'Run once: check my Clover merchant', 'Run once: create the retry table']) {
+				expect(setup).toContain(`**${name}**`);
+				expect(template.nodes.map((node) => node.name)).toContain(name);
+			}
+			const reconcile = reconcileTemplates.find((entry) => entry.file === 'reconcile-clover.json')!.template;
+			expect(reconcile.nodes.find((node) => node.parameters.operation === 'getStockLevels')!.parameters).toMatchObject({ vendor: 'clover', locationId: 'YOUR_CLOVER_MERCHANT_ID' });
+			expect(JSON.stringify(reconcile)).not.toMatch(/Square/);
+		});
+	});
+
 	it('fixes webhook IDs and paths, unique across the templates', () => {
 		const ids: string[] = [];
 		const paths: string[] = [];
@@ -491,7 +534,7 @@ describe('POS templates', () => {
 			return JSON.parse(JSON.stringify(evaluate(String(map.parameters.jsonOutput), SAMPLE_POS_ORDER))) as Record<string, unknown>;
 		};
 
-		it('generic REST and Clover carry the same lines, quantities and prices', () => {
+		it('generic REST carries the lines, quantities and prices', () => {
 			expect(mapped('generic-rest.json')).toMatchObject({
 				externalId: 'shopify-6000000000001',
 				currency: 'USD',
@@ -500,35 +543,6 @@ describe('POS templates', () => {
 					{ sku: '', quantity: 1, unitPrice: 250 },
 				],
 			});
-			expect(mapped('clover.json')).toMatchObject({
-				orderCart: {
-					externalReferenceId: '#1001',
-					lineItems: [
-						{ itemCode: 'TEE-S', unitQty: 3000, price: 1400 },
-						{ itemCode: null, unitQty: 1000, price: 250 },
-					],
-				},
-			});
-		});
-
-		it('Clover looks the order up by the reference it creates it with', () => {
-			// `created`: the fields of the order the POS creates from the request body (Clover's is the cart).
-			const cases: Array<[string, string, RegExp, (body: Record<string, unknown>) => Record<string, unknown>]> = [
-				['clover.json', 'externalReferenceId', /^\/v3\/merchants\/YOUR_CLOVER_MERCHANT_ID\/orders\?filter=externalReferenceId%3D%231001$/, (body) => body.orderCart as Record<string, unknown>],
-			];
-			for (const [file, field, path, created] of cases) {
-				const template = templates.find((entry) => entry.file === file)!.template;
-				const pos = onlyNode(template, `${PACKAGE_PREFIX}posHttpRequest`);
-				const body = mapped(file);
-				expect(pos.parameters).toMatchObject({ idempotencyPlacement: 'none', createIfAbsent: true, lookupMatchField: field });
-				expect(evaluate(String(pos.parameters.lookupPath), body)).toMatch(path);
-				expect(evaluate(String(pos.parameters.lookupMatchValue), body)).toBe(created(body)[field]);
-			}
-		});
-
-		it('Clover: the order and its lines go in one atomic order (a plain order create takes no lines)', () => {
-			const pos = onlyNode(templates.find((entry) => entry.file === 'clover.json')!.template, `${PACKAGE_PREFIX}posHttpRequest`);
-			expect(pos.parameters.path).toBe('/v3/merchants/YOUR_CLOVER_MERCHANT_ID/atomic_order/orders');
 		});
 	});
 
