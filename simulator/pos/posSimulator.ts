@@ -127,6 +127,9 @@ export class PosSimulator {
 				if (!response.headersSent) sendJson(response, 500, { message: `simulator error: ${error.message}` });
 			});
 		});
+		// As the Shopify simulator: idle keep-alive sockets are closed by the client first, never raced by the server.
+		this.server.keepAliveTimeout = 65_000;
+		this.server.headersTimeout = 66_000;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));

@@ -162,7 +162,10 @@ export class ShopifySimulator {
 				else response.destroy();
 			});
 		});
-		this.server.keepAliveTimeout = 5000;
+		// Idle keep-alive sockets are closed by the client (undici: after about 3 s), never by the server first: on a
+		// loaded machine a server closing at 5 s can race a client reusing the socket, which then reads ECONNRESET.
+		this.server.keepAliveTimeout = 65_000;
+		this.server.headersTimeout = 66_000;
 		this.server.on('connection', (socket) => {
 			this.sockets.add(socket);
 			socket.on('close', () => this.sockets.delete(socket));
