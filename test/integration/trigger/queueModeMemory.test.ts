@@ -75,7 +75,7 @@ describe("Shopify Order Trigger in queue mode: its memory in n8n's Redis", () =>
 			expect(harness.executions[0].items[0].stockChanges).toEqual(expect.any(Array));
 			expect(JSON.stringify(harness.storedStaticData)).not.toContain('shopifyOrders');
 			expect(existsSync(memoryFolderIn(n8nFolderOf(process.env)))).toBe(false);
-			expect(harness.logger.infos.join('\n')).toContain("keep their memory of deliveries in n8n's Redis");
+			expect(harness.logger.infos.join('\n')).toContain("keep their memory of deliveries (and POS their record of stock writes) in n8n's Redis");
 		});
 	});
 
