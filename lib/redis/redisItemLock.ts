@@ -6,8 +6,13 @@ import type { RedisConnection } from './redisConnection';
 /** Deletes a lock only while this holder has it: one that lapsed and another took is left alone. */
 const RELEASE_IF_HELD = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
-/** How long a lock holds if its holder dies; a read and a write of a POS take well under this. */
-export const ITEM_LOCK_MS = 30_000;
+/**
+ * How long a lock holds if its holder dies. Longer than a holder's read and write can take with their retries (a
+ * 30 s time-out, and the node's default retry budget of 60 s), so a lock never lapses under a live holder.
+ */
+export const ITEM_LOCK_MS = 120_000;
+/** How long a writer waits for another's lock before its item goes to Failed (sent again, it writes once). */
+const MAX_WAIT_MS = 60_000;
 const WAIT_STEP_MS = 50;
 
 export class ItemLockTimeoutError extends PackageError {
@@ -25,7 +30,7 @@ export class ItemLockTimeoutError extends PackageError {
  * Locks on named items across n8n processes that share n8n's Redis (queue mode): `SET … NX PX`, waited for in short
  * steps, released by compare-and-delete. Taken in sorted order, so two holders of overlapping sets never wait in a circle.
  */
-export async function withRedisItemLocks<T>(connection: RedisConnection, keys: string[], work: () => Promise<T>, maxWaitMs = ITEM_LOCK_MS): Promise<T> {
+export async function withRedisItemLocks<T>(connection: RedisConnection, keys: string[], work: () => Promise<T>, maxWaitMs = MAX_WAIT_MS): Promise<T> {
 	const token = randomUUID();
 	const held: string[] = [];
 	try {
