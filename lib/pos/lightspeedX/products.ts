@@ -1,5 +1,6 @@
 import type { CatalogMatch } from '../catalog/skuMatch';
 import { callOrThrow, PosCallFailedError, type PosJsonTransport } from '../inventory/posJsonTransport';
+import { versionPages } from './versionPages';
 
 /**
  * Lightspeed X products by SKU: `GET /api/2.0/products?sku=` takes one SKU a call
@@ -38,8 +39,16 @@ export async function productsBySku(transport: PosJsonTransport, skus: string[])
 	return matches;
 }
 
+/** Above this many ids, one read of the whole product list (200 a page) costs fewer calls than one call an id. */
+const IDS_READ_ONE_BY_ONE = 20;
+
 /** The SKUs of products by id; a product Lightspeed no longer has (404) gives no match, so its change is reported unmapped. */
 export async function productSkus(transport: PosJsonTransport, productIds: string[]): Promise<CatalogMatch[]> {
+	if (productIds.length > IDS_READ_ONE_BY_ONE) {
+		const wanted = new Set(productIds);
+		const all = await versionPages<RawProduct>(transport, PRODUCTS_PATH, '0', 1000);
+		return all.records.filter((product) => wanted.has(product.id as string)).flatMap((product) => matchOf(product) ?? []);
+	}
 	const matches: CatalogMatch[] = [];
 	for (const id of productIds) {
 		const result = await transport({ method: 'GET', path: `${PRODUCTS_PATH}/${encodeURIComponent(id)}`, safeToRepeat: true });

@@ -86,6 +86,14 @@ describe('POS Inventory: Clover', () => {
 		expect(found.json(1)[0]).toMatchObject({ outcome: 'notMapped', sku: 'CAP' });
 	});
 
+	it('Get Stock Levels: every item stock with its SKU, the SKUs read from the item list when there are many', async () => {
+		sim.clover.seedItems(Array.from({ length: 25 }, (_, index) => ({ name: `Bulk ${index}`, sku: `BULK-${index}`, price: 100, stock: index })));
+		const levels = (await run({ operation: 'getStockLevels' }, [{}])).json(0);
+		expect(levels).toHaveLength(27);
+		expect(levels.find((level) => level.sku === 'BULK-9')).toMatchObject({ quantity: 9 });
+		expect(sim.requests.filter((request) => /\/items\/[A-Z0-9]{13}/.test(request.path))).toHaveLength(0);
+	});
+
 	it('Get Stock Changes: paid register orders and refunded lines since the last run, never its own writes', async () => {
 		const staticData: IDataObject = {};
 		expect((await run({ operation: 'getStockChanges' }, [{}], staticData)).json(0)).toEqual([]);

@@ -157,6 +157,15 @@ describe('POS Inventory: Lightspeed X', () => {
 		expect(sim.lightspeed.sales.all()).toHaveLength(1);
 	});
 
+	it('Get Stock Levels: every product at the outlet with its SKU, the SKUs read from the product list when there are many', async () => {
+		sim.lightspeed.addProducts(Array.from({ length: 25 }, (_, index) => ({ sku: `BULK-${index}`, name: `Bulk ${index}`, price: 1, stock: index })));
+		const levels = (await run(sim, { operation: 'getStockLevels', locationId: ids.outlet }, [{}])).json(0);
+		expect(levels).toHaveLength(28);
+		expect(levels.find((level) => level.sku === 'BULK-7')).toMatchObject({ quantity: 7, locationId: ids.outlet });
+		// One read of the product list instead of 28 product reads.
+		expect(sim.requests.filter((request) => /^\/api\/2\.0\/products\//.test(request.path))).toHaveLength(0);
+	});
+
 	it('Get Stock Changes: register sales, returns and voids since the last run, never the Shopify register; read on from the saved version', async () => {
 		const staticData: IDataObject = {};
 		const parameters = { operation: 'getStockChanges', locationId: ids.outlet, lightspeedRegisterId: ids.online };
