@@ -1,8 +1,6 @@
-import { PosSimulator } from '../../../simulator/pos/posSimulator';
-import { PosSimulatorClient } from '../../../simulator/pos/client';
-import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
-import { N8nInstance } from '../harness';
+import type { PosSimulatorClient } from '../../../simulator/pos/client';
 import { posWebhookCredential } from '../workflows/posWorkflows';
+import { openVendorWorld, VendorWorld, type VendorWorldParts } from './vendorWorld';
 import { nodeOfType, placeholdersIn, posCredentialImport, readTemplate, shopifyCredentialImport, wireToSimulators, type TemplateExport } from './templateWorkflows';
 
 type Json = Record<string, unknown>;
@@ -22,43 +20,24 @@ const SHIPPING_SKU = 'SHIPPING-E2E';
  * URL token. Both systems start with the same stock for a handful of unique SKUs. The nightly
  * reconciliation template is imported beside it (Repair on, every minute), published only when a test asks.
  */
-export class LightspeedWorld {
+export class LightspeedWorld extends VendorWorld {
 	readonly productOf = new Map<string, string>();
-	readonly start = new Map<string, number>();
 	readonly ids: { outlet: string; register: string; user: string; paymentType: string; tax: string; shippingProduct: string } = { outlet: '', register: '', user: '', paymentType: '', tax: '', shippingProduct: '' };
 
-	private constructor(
-		readonly n8n: N8nInstance,
-		readonly shop: RunningShopifySimulator,
-		readonly pos: PosSimulator,
-		readonly lightspeed: PosSimulatorClient,
-		readonly shopifyLocationId: string,
-		readonly skus: string[],
-	) {}
+	readonly lightspeed: PosSimulatorClient;
+
+	private constructor(parts: VendorWorldParts) {
+		super(parts);
+		this.lightspeed = parts.client;
+	}
 
 	static async create(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<LightspeedWorld> {
-		const shop = await startShopifySimulator({ seed: false });
-		const pos = new PosSimulator({ config: { auth: { type: 'bearer', token: TOKEN } } });
-		let n8n: N8nInstance | undefined;
-		try {
-			const seeded = await shop.control.seed({ seed: 37, locations: 1, products: 5, orders: 0, posShare: 0, maxAvailable: 50 });
-			await shop.control.configureWebhooks({ retryDelaysMs: [200, 200, 200, 200, 200, 200, 200, 200], timeoutMs: 5000 });
-			const counts = new Map<string, number>();
-			for (const variant of seeded.variants) if (variant.sku) counts.set(variant.sku, (counts.get(variant.sku) ?? 0) + 1);
-			const skus = [...counts].filter(([, count]) => count === 1).map(([sku]) => sku).slice(0, 6);
-			if (skus.length < 4) throw new Error('the seeded store has fewer than 4 unique SKUs');
-			const origin = await pos.start();
-			n8n = await N8nInstance.create({ log });
-			const world = new LightspeedWorld(n8n, shop, pos, new PosSimulatorClient(origin), seeded.locations[0].id, skus);
-			await world.stockBothSystems(200, seeded.variants as Array<{ sku?: string | null; price?: string }>);
-			await world.publishTemplates(origin);
+		return await openVendorWorld(37, TOKEN, log, async (parts) => {
+			const world = new LightspeedWorld(parts);
+			await world.stockBothSystems(200, parts.variants);
+			await world.publishTemplates(parts.origin);
 			return world;
-		} catch (error) {
-			await n8n?.dispose();
-			await pos.stop();
-			await shop.close();
-			throw error;
-		}
+		});
 	}
 
 	private async stockBothSystems(startStock: number, variants: Array<{ sku?: string | null; price?: string }>): Promise<void> {
@@ -67,10 +46,7 @@ export class LightspeedWorld {
 			{ sku: SHIPPING_SKU, name: 'Shipping', price: 0, stock: 0 },
 		]);
 		for (const product of products) this.productOf.set(String(product.sku), String(product.id));
-		for (const [index, sku] of this.skus.entries()) {
-			this.start.set(sku, startStock + index);
-			await this.shop.control.setInventory({ sku, locationId: this.shopifyLocationId, quantities: { available: startStock + index } });
-		}
+		await this.stockShopify(startStock);
 		// What "Run once: list my Lightspeed outlets" shows the user, read here from the simulated retailer.
 		const retailer = this.pos.lightspeed.retailer;
 		Object.assign(this.ids, {
@@ -129,25 +105,12 @@ export class LightspeedWorld {
 		await this.lightspeed.lightspeedSubscribe({ url, type: 'sale.update' });
 	}
 
-	async shopifyStock(): Promise<Map<string, number>> {
-		return new Map(await Promise.all(this.skus.map(async (sku) => [sku, await this.shop.control.quantity(sku, this.shopifyLocationId)] as const)));
-	}
-
 	lightspeedStock(): Map<string, number> {
 		return new Map(this.skus.map((sku) => [sku, this.pos.lightspeed.inventory.find(this.productOf.get(sku)!, this.ids.outlet)?.inventory_level ?? 0]));
 	}
 
 	/** Lightspeed change keys (`<sale>:<line>:sold|void`) named by the inventory writes Shopify accepted. */
 	async changesWrittenToShopify(): Promise<string[]> {
-		const requests = await this.shop.control.requests();
-		return requests
-			.filter((request) => request.operationType === 'mutation' && request.status === 200)
-			.flatMap((request) => [...JSON.stringify(request.variables).matchAll(/LightspeedSale\/([A-Za-z0-9:-]+)/g)].map((match) => match[1]));
-	}
-
-	async dispose(): Promise<void> {
-		await this.n8n.dispose();
-		await this.pos.stop();
-		await this.shop.close();
+		return await this.referencesWrittenToShopify('LightspeedSale');
 	}
 }

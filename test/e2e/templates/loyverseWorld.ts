@@ -1,8 +1,6 @@
-import { PosSimulator } from '../../../simulator/pos/posSimulator';
-import { PosSimulatorClient } from '../../../simulator/pos/client';
-import { startShopifySimulator, type RunningShopifySimulator } from '../../../simulator/shopify';
-import { N8nInstance } from '../harness';
+import type { PosSimulatorClient } from '../../../simulator/pos/client';
 import { posWebhookCredential } from '../workflows/posWorkflows';
+import { openVendorWorld, VendorWorld, type VendorWorldParts } from './vendorWorld';
 import { nodeOfType, placeholdersIn, posCredentialImport, readTemplate, shopifyCredentialImport, wireToSimulators, type TemplateExport } from './templateWorkflows';
 
 type Json = Record<string, unknown>;
@@ -20,53 +18,31 @@ const URL_TOKEN = 'loyverse-loop-url-token-Hx4p9';
  * with the URL token. Both systems start with the same stock for a handful of unique SKUs. The nightly
  * reconciliation template is imported beside it (Repair on, every minute), published only when a test asks.
  */
-export class LoyverseWorld {
+export class LoyverseWorld extends VendorWorld {
 	readonly variantOf = new Map<string, string>();
-	readonly start = new Map<string, number>();
 	storeId = '';
 
-	private constructor(
-		readonly n8n: N8nInstance,
-		readonly shop: RunningShopifySimulator,
-		readonly pos: PosSimulator,
-		readonly loyverse: PosSimulatorClient,
-		readonly shopifyLocationId: string,
-		readonly skus: string[],
-	) {}
+	readonly loyverse: PosSimulatorClient;
+
+	private constructor(parts: VendorWorldParts) {
+		super(parts);
+		this.loyverse = parts.client;
+	}
 
 	static async create(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<LoyverseWorld> {
-		const shop = await startShopifySimulator({ seed: false });
-		const pos = new PosSimulator({ config: { auth: { type: 'bearer', token: TOKEN } } });
-		let n8n: N8nInstance | undefined;
-		try {
-			const seeded = await shop.control.seed({ seed: 41, locations: 1, products: 5, orders: 0, posShare: 0, maxAvailable: 50 });
-			await shop.control.configureWebhooks({ retryDelaysMs: [200, 200, 200, 200, 200, 200, 200, 200], timeoutMs: 5000 });
-			const counts = new Map<string, number>();
-			for (const variant of seeded.variants) if (variant.sku) counts.set(variant.sku, (counts.get(variant.sku) ?? 0) + 1);
-			const skus = [...counts].filter(([, count]) => count === 1).map(([sku]) => sku).slice(0, 6);
-			if (skus.length < 4) throw new Error('the seeded store has fewer than 4 unique SKUs');
-			const origin = await pos.start();
-			n8n = await N8nInstance.create({ log });
-			const world = new LoyverseWorld(n8n, shop, pos, new PosSimulatorClient(origin), seeded.locations[0].id, skus);
+		return await openVendorWorld(41, TOKEN, log, async (parts) => {
+			const world = new LoyverseWorld(parts);
 			await world.stockBothSystems(200);
-			await world.publishTemplates(origin);
+			await world.publishTemplates(parts.origin);
 			return world;
-		} catch (error) {
-			await n8n?.dispose();
-			await pos.stop();
-			await shop.close();
-			throw error;
-		}
+		});
 	}
 
 	private async stockBothSystems(startStock: number): Promise<void> {
 		const items = await this.loyverse.loyverseItems(this.skus.map((sku, index) => ({ name: `Item ${sku}`, variants: [{ sku, price: 15, stock: startStock + index }] })));
 		for (const item of items) for (const variant of item.variants as Array<{ sku: string; variant_id: string }>) this.variantOf.set(variant.sku, variant.variant_id);
 		this.storeId = this.pos.loyverse.stores.main().id;
-		for (const [index, sku] of this.skus.entries()) {
-			this.start.set(sku, startStock + index);
-			await this.shop.control.setInventory({ sku, locationId: this.shopifyLocationId, quantities: { available: startStock + index } });
-		}
+		await this.stockShopify(startStock);
 	}
 
 	private wire(template: TemplateExport, workflowId: string, triggerUrl: string): WorkflowNodes {
@@ -110,25 +86,12 @@ export class LoyverseWorld {
 		if (response.status !== 200) throw new Error(`subscribing Loyverse's webhook: HTTP ${response.status} ${await response.text()}`);
 	}
 
-	async shopifyStock(): Promise<Map<string, number>> {
-		return new Map(await Promise.all(this.skus.map(async (sku) => [sku, await this.shop.control.quantity(sku, this.shopifyLocationId)] as const)));
-	}
-
 	loyverseStock(): Map<string, number> {
 		return new Map(this.skus.map((sku) => [sku, this.pos.loyverse.inventory.level(this.variantOf.get(sku)!, this.storeId).in_stock]));
 	}
 
 	/** Loyverse change keys (`<receipt>:<line>:sale|refund|cancel`) named by the inventory writes Shopify accepted. */
 	async changesWrittenToShopify(): Promise<string[]> {
-		const requests = await this.shop.control.requests();
-		return requests
-			.filter((request) => request.operationType === 'mutation' && request.status === 200)
-			.flatMap((request) => [...JSON.stringify(request.variables).matchAll(/LoyverseReceipt\/([A-Za-z0-9:-]+)/g)].map((match) => match[1]));
-	}
-
-	async dispose(): Promise<void> {
-		await this.n8n.dispose();
-		await this.pos.stop();
-		await this.shop.close();
+		return await this.referencesWrittenToShopify('LoyverseReceipt');
 	}
 }
